@@ -1,0 +1,4 @@
+/**
+ * PokeWatch collector service.
+ */
+package dev.pokewatch.collector;

@@ -1,0 +1,4 @@
+/**
+ * PokeWatch serving service.
+ */
+package dev.pokewatch.serving;

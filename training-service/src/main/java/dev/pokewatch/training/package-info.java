@@ -1,0 +1,4 @@
+/**
+ * PokeWatch training service.
+ */
+package dev.pokewatch.training;
