@@ -1,0 +1,4 @@
+/**
+ * Experiment tracking and model registry (MLflow over REST, or the local file store).
+ */
+package dev.pokewatch.training.tracking;
