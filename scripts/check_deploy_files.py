@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Static checks of the deployment files (no Docker engine runs here, DESIGN §11).
+
+Parses docker-compose.yml, the Dockerfile, Prometheus and Grafana provisioning, and cross-checks
+paths, ports, profiles, health checks and environment variables against the repository.
+Prints one line per check and a closing 'N passed, N failed' line; exits 1 on any failure.
+"""
+import json
+import pathlib
+import re
+import sys
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def load_yaml(rel):
+    return yaml.safe_load((ROOT / rel).read_text())
+
+
+compose = load_yaml("docker-compose.yml")
+services = compose["services"]
+
+expected_profiles = {
+    "serving-api": None, "collector": "collector", "training": "training", "mlflow": "mlflow",
+    "postgres": "mlflow", "minio": "mlflow", "redis": "production", "prometheus": "monitoring",
+    "grafana": "monitoring",
+}
+for name, profile in expected_profiles.items():
+    svc = services.get(name)
+    check(f"compose service '{name}' exists", svc is not None)
+    if svc is None:
+        continue
+    got = svc.get("profiles")
+    if profile is None:
+        check(f"'{name}' runs by default (no profile)", not got, f"profiles={got}")
+    else:
+        check(f"'{name}' is in profile '{profile}'", got == [profile], f"profiles={got}")
+
+for name, svc in services.items():
+    check(f"'{name}' has an image", "image" in svc)
+    build = svc.get("build")
+    if build:
+        dockerfile = ROOT / build.get("context", ".") / build["dockerfile"]
+        check(f"'{name}' Dockerfile exists", dockerfile.is_file(), str(dockerfile))
+        jar = build.get("args", {}).get("JAR_FILE", "")
+        module = jar.split("/")[0]
+        check(f"'{name}' JAR_FILE names a module", (ROOT / module / "pom.xml").is_file(), jar)
+        check(f"'{name}' image is pokewatch/<module>", svc["image"].startswith(f"pokewatch/{module}:"), svc["image"])
+    hc = svc.get("healthcheck", {})
+    if not hc.get("disable") and not name.endswith("-init"):
+        check(f"'{name}' has a healthcheck", "test" in hc)
+        if "deploy" in svc or name in expected_profiles:
+            limit = svc.get("deploy", {}).get("resources", {}).get("limits", {}).get("memory")
+            check(f"'{name}' has a memory limit", limit is not None)
+    for vol in svc.get("volumes", []):
+        src = vol.split(":")[0]
+        if src.startswith("./"):
+            path = ROOT / src
+            # data/ and models/ are created by the pipeline; config and docker files must exist
+            if src in ("./data", "./models", "./reports"):
+                continue
+            check(f"'{name}' mounts existing {src}", path.exists())
+        else:
+            check(f"'{name}' named volume '{src}' declared", src in compose.get("volumes", {}))
+    for dep, cond in (svc.get("depends_on") or {}).items():
+        check(f"'{name}' depends on existing '{dep}'", dep in services)
+        if isinstance(cond, dict) and cond.get("condition") == "service_healthy":
+            check(f"'{dep}' has a healthcheck for '{name}'", "test" in services[dep].get("healthcheck", {}))
+
+host_ports = [p.split(":")[0] for s in services.values() for p in s.get("ports", [])]
+check("host ports are unique", len(host_ports) == len(set(host_ports)), str(host_ports))
+check("serving-api publishes port 8000", "8000:8000" in services["serving-api"]["ports"])
+
+dockerfile = (ROOT / "docker/Dockerfile").read_text()
+check("Dockerfile takes ARG JAR_FILE", re.search(r"^ARG JAR_FILE", dockerfile, re.M))
+check("Dockerfile extracts layers", "extract --layers" in dockerfile)
+check("Dockerfile runs as non-root", re.search(r"^USER (?!root)\w+", dockerfile, re.M))
+check("Dockerfile has a HEALTHCHECK on /actuator/health", "HEALTHCHECK" in dockerfile and "/actuator/health" in dockerfile)
+for layer in ("dependencies", "spring-boot-loader", "snapshot-dependencies", "application"):
+    check(f"Dockerfile copies layer {layer}", f"extracted/{layer}/" in dockerfile)
+
+prom = load_yaml("docker/prometheus.yml")
+for job in prom["scrape_configs"]:
+    for target in job["static_configs"][0]["targets"]:
+        host, port = target.split(":")
+        if host == "localhost":
+            continue
+        check(f"prometheus target {target} is a compose service", host in services)
+        if host in services:
+            published = [p.split(":")[-1] for p in services[host].get("ports", [])]
+            check(f"prometheus target {target} matches the service port", port in published, str(published))
+
+ds = load_yaml("docker/grafana/provisioning/datasources/prometheus.yml")
+uids = {d["uid"] for d in ds["datasources"]}
+dash = json.loads((ROOT / "docker/grafana/dashboards/pokewatch.json").read_text())
+check("grafana dashboard has panels", len(dash.get("panels", [])) >= 5)
+for panel in dash["panels"]:
+    check(f"panel '{panel['title']}' uses a provisioned datasource", panel["datasource"]["uid"] in uids)
+provider = load_yaml("docker/grafana/provisioning/dashboards/pokewatch.yml")
+mount = [v for v in services["grafana"]["volumes"] if v.startswith("./docker/grafana/dashboards")]
+check("grafana dashboards folder is mounted where the provider reads",
+      mount and mount[0].split(":")[1] == provider["providers"][0]["options"]["path"])
+
+# every environment variable the project reads is documented in .env.example
+documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+used = set()
+for path in list(ROOT.glob("*/src/main/resources/application*.yml")) + [ROOT / "docker-compose.yml"]:
+    used |= set(re.findall(r"\$\{([A-Z][A-Z0-9_]+)(?::-?[^}]*)?\}", path.read_text()))
+internal = set()
+for var in sorted(used - internal):
+    check(f".env.example documents {var}", var in documented)
+
+makefile = (ROOT / "Makefile").read_text()
+for target in ("help setup collect preprocess train pipeline api api-key test test-unit test-integration bench "
+               "docker-build docker-clean mlflow-local dvc-status dvc-push dvc-pull clean").split():
+    check(f"Makefile has target '{target}' with a help comment", re.search(rf"^{target}:.*## ", makefile, re.M))
+
+failed = [r for r in results if not r[1]]
+for name, ok, detail in results:
+    if not ok:
+        print(f"FAIL {name} {detail}")
+print(f"deploy-files: {len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)

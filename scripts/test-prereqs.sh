@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the test suite talks to for real: redis-server (apt) and the mlflow + dvc venv.
+# Where it cannot install (not root, no apt), it says exactly what to install and fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing redis-server (apt) for the rate-limit and reload tests ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "redis-server is missing: install it (sudo apt-get install -y redis-server, or brew install redis)." >&2
+    exit 1
+  fi
+fi
+command -v git >/dev/null 2>&1 || { echo "git is required by the DVC tests: install git." >&2; exit 1; }
+scripts/tools-venv.sh
