@@ -16,7 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Reads {@code config/cards.yaml} in the older Python system's format ({@code set:} plus
  * {@code cards:}), or with {@code sets:} listing several sets, each with its own
- * {@code cards:} or {@code track_all: true}.
+ * {@code cards:} or {@code track_all: true}. Besides the Python system's fields, a set
+ * may give {@code tcgplayer_group_id} and a card {@code rarity} and {@code printing}.
  *
  * <p>
  * Validation is done by hand on the YAML tree rather than by data binding so that every
@@ -67,7 +68,7 @@ public final class CardsConfigReader {
 		else {
 			throw new CardsConfigException(file, "set", "missing: give 'set' with 'cards', or 'sets'");
 		}
-		checkUniqueIds(file, sets);
+		checkUniqueIds(file, sets, root.has("sets"));
 		return new CardsConfig(sets);
 	}
 
@@ -77,8 +78,13 @@ public final class CardsConfigReader {
 		if (!setNode.isObject()) {
 			throw new CardsConfigException(file, prefix + "set", "must be a mapping with id, name, language");
 		}
+		String groupId = optionalText(setNode, "tcgplayer_group_id");
+		if (groupId != null && !groupId.matches("\\d+")) {
+			throw new CardsConfigException(file, setPrefix + "tcgplayer_group_id",
+					"must be a TCGplayer group number, got '" + groupId + "'");
+		}
 		CardSet set = new CardSet(requiredText(file, setNode, setPrefix + "id"),
-				requiredText(file, setNode, setPrefix + "name"), optionalText(setNode, "language"));
+				requiredText(file, setNode, setPrefix + "name"), optionalText(setNode, "language"), groupId);
 		boolean wholeSet = node.path("track_all").asBoolean(false);
 		List<TrackedCard> cards = new ArrayList<>();
 		JsonNode cardsNode = node.get("cards");
@@ -132,15 +138,19 @@ public final class CardsConfigReader {
 					"must be a TCGplayer product number, got '" + tcgplayerId + "'");
 		}
 		return new TrackedCard(internalId, requiredText(file, node, prefix + "name"), optionalText(node, "card_number"),
-				tcgplayerId, optionalText(node, "card_id"), optionalText(node, "category"), tags, monitoring);
+				tcgplayerId, optionalText(node, "card_id"), optionalText(node, "category"), tags, monitoring,
+				optionalText(node, "rarity"), optionalText(node, "printing"));
 	}
 
-	private static void checkUniqueIds(Path file, List<TrackedSet> sets) {
+	private static void checkUniqueIds(Path file, List<TrackedSet> sets, boolean several) {
 		Set<String> seen = new HashSet<>();
-		for (TrackedSet set : sets) {
-			for (TrackedCard card : set.cards()) {
-				if (!seen.add(card.internalId())) {
-					throw new CardsConfigException(file, "internal_id", "'" + card.internalId() + "' is listed twice");
+		for (int s = 0; s < sets.size(); s++) {
+			List<TrackedCard> cards = sets.get(s).cards();
+			for (int c = 0; c < cards.size(); c++) {
+				String id = cards.get(c).internalId();
+				if (!seen.add(id)) {
+					String field = (several ? "sets[" + s + "]." : "") + "cards[" + c + "].internal_id";
+					throw new CardsConfigException(file, field, "'" + id + "' is listed twice");
 				}
 			}
 		}
