@@ -1,0 +1,4 @@
+/**
+ * The list of cards the served model knows.
+ */
+package dev.pokewatch.serving.cards;

@@ -1,0 +1,61 @@
+package dev.pokewatch.serving.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.pokewatch.serving.model.ModelIndex;
+import dev.pokewatch.serving.model.ModelRegistry;
+
+/**
+ * {@code GET /health}: 200 with the model's status when a model is loaded, else 503 (the
+ * older API always answered 200, so probes never failed).
+ */
+@RestController
+@Tag(name = "health", description = "Service and model status")
+class HealthController {
+
+	private final ModelRegistry registry;
+
+	HealthController(ModelRegistry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping("/health")
+	@Operation(summary = "Service and model status", description = "200 when a model is loaded, 503 otherwise.")
+	ResponseEntity<HealthResponse> health() {
+		ModelIndex index = this.registry.current();
+		if (index == null) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body(new HealthResponse("error", false, null, null, null, this.registry.lastError()));
+		}
+		return ResponseEntity.ok(new HealthResponse("ok", true, index.cardsCount(), index.modelVersion(),
+				index.loadedAt().toString(), this.registry.lastError()));
+	}
+
+	/**
+	 * The health answer; field names follow the older API.
+	 *
+	 * @param status {@code ok} or {@code error}
+	 * @param modelLoaded whether a model is loaded
+	 * @param cardsCount cards in the model, {@code null} without one
+	 * @param modelVersion the served version
+	 * @param loadedAt when it was loaded
+	 * @param lastReloadError why the last (re)load failed, if it did
+	 */
+	record HealthResponse(@Schema(example = "ok") String status, @JsonProperty("model_loaded") boolean modelLoaded,
+			@JsonProperty("cards_count") Integer cardsCount,
+			@JsonProperty("model_version") @Schema(example = "sma-7-20251124") String modelVersion,
+			@JsonProperty("loaded_at") @Schema(example = "2025-11-24T08:00:00Z") String loadedAt,
+			@JsonProperty("last_reload_error") @JsonInclude(JsonInclude.Include.NON_NULL) String lastReloadError) {
+
+	}
+
+}

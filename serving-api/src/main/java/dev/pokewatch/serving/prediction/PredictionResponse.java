@@ -1,0 +1,45 @@
+package dev.pokewatch.serving.prediction;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.pokewatch.model.signal.Signal;
+
+/**
+ * A fair price and signal for one card and day. The first seven fields are those of the
+ * older Python API, so its clients read this unchanged.
+ *
+ * @param cardId the card
+ * @param date the day the answer is for (the resolved as-of day)
+ * @param marketPrice that day's market price
+ * @param fairPrice the fair price from previous days
+ * @param deviationPct {@code (market - fair) / fair}, a fraction
+ * @param signal BUY, SELL or HOLD
+ * @param modelVersion the model that answered
+ * @param requestedDate the requested day when it differs from {@code date}
+ * @param outlier whether the market price was flagged as an outlier
+ * @param note why the signal is forced to HOLD, when it is
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PredictionResponse(@JsonProperty("card_id") @Schema(example = "sv2a_151_mew_ex___205_165") String cardId,
+		@Schema(example = "2025-11-24") LocalDate date,
+		@JsonProperty("market_price") @Schema(example = "139.15") double marketPrice,
+		@JsonProperty("fair_price") @Schema(example = "138.29") double fairPrice,
+		@JsonProperty("deviation_pct") @Schema(example = "0.0062",
+				description = "(market_price - fair_price) / fair_price as a fraction (0.0062 = 0.62 %)") double deviationPct,
+		@Schema(example = "HOLD") Signal signal,
+		@JsonProperty("model_version") @Schema(example = "sma-7-20251124") String modelVersion,
+		@JsonProperty("requested_date") @Schema(example = "2025-11-25", nullable = true,
+				description = "Present only when the answer is for an earlier day than requested") LocalDate requestedDate,
+		@Schema(description = "The market price was flagged as an outlier: the signal is HOLD") boolean outlier,
+		@Schema(nullable = true) String note) {
+
+	PredictionResponse withRequestedDate(LocalDate requested) {
+		return new PredictionResponse(this.cardId, this.date, this.marketPrice, this.fairPrice, this.deviationPct,
+				this.signal, this.modelVersion, requested, this.outlier, this.note);
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.pokewatch.serving.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * SHA-256 hashing of API keys, identical to {@code scripts/api-key.sh}: the digest of the
+ * key's UTF-8 bytes as 64 lowercase hex characters.
+ */
+public final class ApiKeyHashes {
+
+	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+	private static final int FINGERPRINT_LENGTH = 8;
+
+	private ApiKeyHashes() {
+	}
+
+	/**
+	 * Hash a key.
+	 * @param key the plaintext key
+	 * @return the SHA-256 digest as lowercase hex
+	 */
+	public static String sha256Hex(String key) {
+		return HexFormat.of().formatHex(sha256(key));
+	}
+
+	/**
+	 * A short, non-secret label for a key hash that is safe to log.
+	 * @param sha256Hex the key's SHA-256 hex digest
+	 * @return the first eight hex characters
+	 */
+	public static String fingerprint(String sha256Hex) {
+		return sha256Hex.substring(0, FINGERPRINT_LENGTH);
+	}
+
+	static byte[] sha256(String key) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
+		}
+	}
+
+	static boolean isSha256Hex(String value) {
+		return SHA256_HEX.matcher(value).matches();
+	}
+
+}

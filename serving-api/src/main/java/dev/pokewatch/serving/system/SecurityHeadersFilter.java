@@ -1,0 +1,48 @@
+package dev.pokewatch.serving.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Adds the security headers to every response before anything is written:
+ * {@code nosniff}, {@code DENY} framing, a referrer and permissions policy,
+ * {@code no-store} and a restrictive CSP on API responses (not on the docs UI), and HSTS
+ * only when the request came over https.
+ */
+class SecurityHeadersFilter extends OncePerRequestFilter {
+
+	private static final String PERMISSIONS_POLICY = "geolocation=(), microphone=(), camera=(), payment=()";
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+		if (!isDocs(request.getRequestURI())) {
+			response.setHeader("Cache-Control", "no-store");
+			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		}
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isDocs(String uri) {
+		return uri.startsWith("/docs") || uri.startsWith("/swagger-ui");
+	}
+
+}

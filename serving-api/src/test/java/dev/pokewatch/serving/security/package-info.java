@@ -1,0 +1,4 @@
+/**
+ * Tests for API-key authentication.
+ */
+package dev.pokewatch.serving.security;
