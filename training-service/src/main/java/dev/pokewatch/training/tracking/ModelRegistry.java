@@ -8,11 +8,24 @@ import java.util.Optional;
 public interface ModelRegistry {
 
 	/**
+	 * Whether this registry records anything. A file-store run or an MLflow server
+	 * without a registry (some DagsHub repositories) answers {@code false}: then
+	 * {@link #registerVersion} throws {@link RegistryUnavailableException},
+	 * {@link #setAlias} only logs and {@link #versionForAlias} is empty.
+	 * @return {@code true} when versions and aliases can be recorded
+	 */
+	default boolean isAvailable() {
+		return true;
+	}
+
+	/**
 	 * Registers the model logged by a run as a new version, or returns the existing
 	 * version for that run (idempotent).
 	 * @param modelName registered model name, e.g. {@code pokewatch-baseline}
 	 * @param run the run whose {@code model/} artifact directory is the version's source
 	 * @return the version number
+	 * @throws RegistryUnavailableException when {@link #isAvailable()} is {@code false}
+	 * @throws TrackingException when the registry refuses or cannot be reached
 	 */
 	String registerVersion(String modelName, TrackedRun run);
 

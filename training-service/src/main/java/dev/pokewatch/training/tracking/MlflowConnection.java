@@ -1,0 +1,67 @@
+package dev.pokewatch.training.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach an MLflow tracking server: base URI (may carry a path, as DagsHub's
+ * {@code https://dagshub.com/<owner>/<repo>.mlflow} does), credentials and timeouts.
+ *
+ * @param baseUri the tracking URI, {@code http} or {@code https}
+ * @param username Basic-auth user ({@code MLFLOW_TRACKING_USERNAME}), may be null
+ * @param password Basic-auth password or DagsHub token
+ * ({@code MLFLOW_TRACKING_PASSWORD}), may be null
+ * @param token bearer token ({@code MLFLOW_TRACKING_TOKEN}), used only without
+ * username/password, may be null
+ * @param connectTimeout TCP connect timeout
+ * @param requestTimeout timeout of one request (artifact uploads included)
+ */
+record MlflowConnection(URI baseUri, @Nullable String username, @Nullable String password, @Nullable String token,
+		Duration connectTimeout, Duration requestTimeout) {
+
+	MlflowConnection {
+		Objects.requireNonNull(baseUri, "'baseUri' must not be null");
+		Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
+		Objects.requireNonNull(requestTimeout, "'requestTimeout' must not be null");
+		String scheme = baseUri.getScheme();
+		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+			throw new IllegalArgumentException("'baseUri' must be http or https but was " + baseUri);
+		}
+	}
+
+	/**
+	 * The base URL without a trailing slash, for building endpoint URLs.
+	 * @return the base URL
+	 */
+	String baseUrl() {
+		String url = this.baseUri.toString();
+		while (url.endsWith("/")) {
+			url = url.substring(0, url.length() - 1);
+		}
+		return url;
+	}
+
+	boolean hasBasicAuth() {
+		return hasText(this.username) && hasText(this.password);
+	}
+
+	boolean hasBearerToken() {
+		return !hasBasicAuth() && hasText(this.token);
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		// Never print credentials: this record ends up in log lines and exception
+		// messages.
+		String auth = hasBasicAuth() ? "basic auth" : (hasBearerToken() ? "bearer token" : "no auth");
+		return "MlflowConnection[" + baseUrl() + ", " + auth + "]";
+	}
+
+}

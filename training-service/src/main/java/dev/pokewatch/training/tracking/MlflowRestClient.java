@@ -1,0 +1,294 @@
+package dev.pokewatch.training.tracking;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A thin client for the MLflow REST API ({@code /api/2.0/mlflow/...}) and the tracking
+ * server's artifact proxy ({@code /api/2.0/mlflow-artifacts/artifacts/...}).
+ * <p>
+ * Errors become {@link MlflowApiException} (naming the endpoint, HTTP status and MLflow's
+ * {@code error_code}/message) or {@link TrackingException} when the server cannot be
+ * reached. 429 and 5xx answers are retried twice with a short back-off.
+ */
+class MlflowRestClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(MlflowRestClient.class);
+
+	static final String API_PATH = "/api/2.0/mlflow/";
+
+	static final String ARTIFACTS_PATH = "/api/2.0/mlflow-artifacts/artifacts/";
+
+	private static final int MAX_RETRIES = 2;
+
+	private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+
+	private static final int MAX_MESSAGE_LENGTH = 300;
+
+	private final MlflowConnection connection;
+
+	private final HttpClient http;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final @Nullable String authorization;
+
+	MlflowRestClient(MlflowConnection connection) {
+		this.connection = connection;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(connection.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		this.authorization = authorizationHeader(connection);
+	}
+
+	private static @Nullable String authorizationHeader(MlflowConnection connection) {
+		if (connection.hasBasicAuth()) {
+			String pair = connection.username() + ":" + connection.password();
+			return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		}
+		if (connection.hasBearerToken()) {
+			return "Bearer " + connection.token();
+		}
+		return null;
+	}
+
+	/**
+	 * The tracking base URL without a trailing slash.
+	 * @return the base URL
+	 */
+	String baseUrl() {
+		return this.connection.baseUrl();
+	}
+
+	ObjectNode object() {
+		return this.json.createObjectNode();
+	}
+
+	/**
+	 * Calls {@code GET /api/2.0/mlflow/<endpoint>?<query>}.
+	 * @param endpoint e.g. {@code runs/get}
+	 * @param query query parameters, encoded here
+	 * @return the JSON answer
+	 */
+	JsonNode get(String endpoint, Map<String, String> query) {
+		StringJoiner params = new StringJoiner("&");
+		query.forEach((key, value) -> params.add(encodeQuery(key) + "=" + encodeQuery(value)));
+		String suffix = (query.isEmpty()) ? "" : "?" + params;
+		URI uri = URI.create(baseUrl() + API_PATH + endpoint + suffix);
+		return send(HttpRequest.newBuilder(uri).GET(), "GET " + endpoint);
+	}
+
+	/**
+	 * Calls {@code POST /api/2.0/mlflow/<endpoint>} with a JSON body.
+	 * @param endpoint e.g. {@code runs/create}
+	 * @param body the request
+	 * @return the JSON answer
+	 */
+	JsonNode post(String endpoint, JsonNode body) {
+		URI uri = URI.create(baseUrl() + API_PATH + endpoint);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)));
+		return send(request, "POST " + endpoint);
+	}
+
+	/**
+	 * Uploads one file through the artifact proxy.
+	 * @param artifactPath the path below {@code mlflow-artifacts:/}, {@code /}-separated,
+	 * not encoded
+	 * @param file the local file
+	 */
+	void putArtifact(String artifactPath, Path file) {
+		putArtifact(URI.create(baseUrl() + ARTIFACTS_PATH + encodePath(artifactPath)), file);
+	}
+
+	/**
+	 * Uploads one file to an artifact URL.
+	 * @param url the full artifact URL
+	 * @param file the local file
+	 */
+	void putArtifact(URI url, Path file) {
+		HttpRequest.BodyPublisher body;
+		try {
+			body = HttpRequest.BodyPublishers.ofFile(file);
+		}
+		catch (FileNotFoundException ex) {
+			throw new TrackingException("Artifact file " + file + " does not exist", ex);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.header("Content-Type", "application/octet-stream")
+			.PUT(body);
+		send(request, "PUT artifact " + url.getRawPath());
+	}
+
+	private JsonNode send(HttpRequest.Builder builder, String endpoint) {
+		builder.timeout(this.connection.requestTimeout()).header("Accept", "application/json");
+		if (this.authorization != null) {
+			builder.header("Authorization", this.authorization);
+		}
+		HttpRequest request = builder.build();
+		for (int attempt = 0;; attempt++) {
+			HttpResponse<String> response;
+			try {
+				response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			}
+			catch (ConnectException | HttpConnectTimeoutException ex) {
+				// Not retried: an absent server should fail fast so training goes on
+				// without it.
+				throw new TrackingException(
+						"Cannot reach MLflow server " + baseUrl() + " (" + endpoint + "): " + describe(ex), ex);
+			}
+			catch (IOException ex) {
+				if (attempt < MAX_RETRIES) {
+					logger.debug("MLflow {} failed ({}), retrying", endpoint, describe(ex));
+					pause(RETRY_BACKOFF.multipliedBy(attempt + 1L));
+					continue;
+				}
+				throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " failed: " + describe(ex), ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new TrackingException("Interrupted during MLflow " + endpoint + " at " + baseUrl(), ex);
+			}
+			int status = response.statusCode();
+			if (status >= 200 && status < 300) {
+				return parse(response.body(), endpoint);
+			}
+			if ((status == 429 || status >= 500) && attempt < MAX_RETRIES) {
+				Duration wait = retryAfter(response).orElse(RETRY_BACKOFF.multipliedBy(attempt + 1L));
+				logger.debug("MLflow {} answered HTTP {}, retrying in {} ms", endpoint, status, wait.toMillis());
+				pause(wait);
+				continue;
+			}
+			throw error(endpoint, status, response.body());
+		}
+	}
+
+	private JsonNode parse(String body, String endpoint) {
+		if (body == null || body.isBlank()) {
+			return this.json.createObjectNode();
+		}
+		try {
+			return this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new TrackingException(
+					"MLflow " + endpoint + " at " + baseUrl() + " answered with non-JSON: " + abbreviate(body), ex);
+		}
+	}
+
+	private MlflowApiException error(String endpoint, int status, String body) {
+		String errorCode = null;
+		String message = abbreviate(body);
+		try {
+			JsonNode node = this.json.readTree(body);
+			if (node.hasNonNull("error_code")) {
+				errorCode = node.path("error_code").asString();
+				message = abbreviate(node.path("message").asString(""));
+			}
+		}
+		catch (JacksonException ex) {
+			// Plain-text errors (proxies, --no-serve-artifacts) are reported as they are.
+		}
+		String hint = switch (status) {
+			case 401, 403 -> " (check MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD or MLFLOW_TRACKING_TOKEN)";
+			case 503 -> (endpoint.startsWith("PUT artifact"))
+					? " (is the server started with --no-serve-artifacts? artifacts need the artifact proxy)" : "";
+			default -> "";
+		};
+		String text = "MLflow " + endpoint + " at " + baseUrl() + " failed: HTTP " + status
+				+ ((errorCode != null) ? " " + errorCode : "") + ((message.isEmpty()) ? "" : ": " + message) + hint;
+		return new MlflowApiException(text, status, errorCode);
+	}
+
+	private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+		return response.headers().firstValue("Retry-After").flatMap((value) -> {
+			try {
+				Duration wait = Duration.ofSeconds(Long.parseLong(value.trim()));
+				return Optional.of((wait.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : wait);
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+	private static void pause(Duration wait) {
+		try {
+			Thread.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TrackingException("Interrupted while waiting to retry an MLflow call", ex);
+		}
+	}
+
+	private static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static String abbreviate(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		String trimmed = text.strip();
+		return (trimmed.length() <= MAX_MESSAGE_LENGTH) ? trimmed : trimmed.substring(0, MAX_MESSAGE_LENGTH) + "...";
+	}
+
+	private static String encodeQuery(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Percent-encodes each segment of a {@code /}-separated path (RFC 3986 unreserved
+	 * characters stay as they are; a space becomes {@code %20}, never {@code +}).
+	 * @param path the path
+	 * @return the encoded path
+	 */
+	static String encodePath(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+					|| c == '_' || c == '~' || c == '/') {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(String.format("%02X", b & 0xFF));
+			}
+		}
+		return encoded.toString();
+	}
+
+	@Override
+	public String toString() {
+		return "MlflowRestClient[" + this.connection + "]";
+	}
+
+}
