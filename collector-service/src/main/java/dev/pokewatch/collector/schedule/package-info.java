@@ -1,0 +1,4 @@
+/**
+ * The long-running {@code serve} mode: a daily scheduled collection.
+ */
+package dev.pokewatch.collector.schedule;

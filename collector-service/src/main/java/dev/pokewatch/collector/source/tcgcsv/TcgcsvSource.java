@@ -1,0 +1,132 @@
+package dev.pokewatch.collector.source.tcgcsv;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.pokewatch.collector.http.RetryingHttpClient;
+import dev.pokewatch.collector.source.CardResult;
+import dev.pokewatch.collector.source.DailyPrice;
+import dev.pokewatch.collector.source.DayWindow;
+import dev.pokewatch.collector.source.PriceSource;
+import dev.pokewatch.collector.source.SetBatch;
+import dev.pokewatch.collector.source.WholeSetCards;
+import dev.pokewatch.model.card.TrackedCard;
+import dev.pokewatch.model.card.TrackedSet;
+
+/**
+ * Collects from TCGCSV: one request per set (its {@code tcgplayer_group_id}) returns the
+ * current TCGplayer prices of every product, dated today (UTC); earlier days of the
+ * window are reported as unavailable (TCGCSV keeps history only in its daily archives).
+ *
+ * <p>
+ * A product has one row per printing ({@code subTypeName}). The row priced for a card is
+ * chosen deterministically: the card's {@code printing} from cards.yaml if given (the
+ * card is skipped if that printing is not listed), else {@code Holofoil}, else the first
+ * row with a market price, else the first row.
+ */
+public class TcgcsvSource implements PriceSource {
+
+	static final String PREFERRED_PRINTING = "Holofoil";
+
+	private final TcgcsvClient client;
+
+	private final Clock clock;
+
+	public TcgcsvSource(RetryingHttpClient http, URI baseUrl, int categoryId, Clock clock) {
+		this.client = new TcgcsvClient(http, baseUrl, categoryId);
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "tcgcsv";
+	}
+
+	@Override
+	public SetBatch fetch(TrackedSet set, DayWindow window) {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		Map<LocalDate, String> unavailable = new LinkedHashMap<>();
+		window.dates()
+			.stream()
+			.filter((date) -> !date.equals(today))
+			.forEach((date) -> unavailable.put(date, "TCGCSV serves only the current day's prices (" + today + ")"));
+		if (!window.contains(today)) {
+			return new SetBatch(set.activeCards()
+				.stream()
+				.<CardResult>map((card) -> new CardResult.Skipped(card, "no TCGCSV prices for " + window))
+				.toList(), unavailable);
+		}
+		String groupId = set.set().tcgplayerGroupId();
+		if (groupId == null) {
+			return new SetBatch(failAll(set, "set '" + set.set().name() + "' has no tcgplayer_group_id in cards.yaml"),
+					unavailable);
+		}
+		List<TcgcsvClient.ProductPrice> prices;
+		try {
+			prices = this.client.prices(groupId);
+		}
+		catch (TcgcsvClient.TcgcsvException ex) {
+			return new SetBatch(failAll(set, ex.getMessage()), unavailable);
+		}
+		Map<String, List<TcgcsvClient.ProductPrice>> byProduct = new LinkedHashMap<>();
+		prices.forEach((price) -> byProduct.computeIfAbsent(price.productId(), (id) -> new ArrayList<>()).add(price));
+		List<CardResult> results = new ArrayList<>();
+		Map<String, TrackedCard> listed = new LinkedHashMap<>();
+		set.activeCards().forEach((card) -> {
+			if (card.tcgplayerId() == null) {
+				results.add(new CardResult.Skipped(card, "no tcgplayer_id in cards.yaml"));
+			}
+			else {
+				listed.put(card.tcgplayerId(), card);
+			}
+		});
+		listed.values().forEach((card) -> results.add(result(card, byProduct.get(card.tcgplayerId()), today)));
+		if (set.wholeSet()) {
+			List<String> inactive = set.cards().stream().map(TrackedCard::tcgplayerId).toList();
+			byProduct.forEach((productId, rows) -> {
+				if (!listed.containsKey(productId) && !inactive.contains(productId)) {
+					results.add(result(WholeSetCards.card(set.set(), productId, null, null), rows, today));
+				}
+			});
+		}
+		return new SetBatch(results, unavailable);
+	}
+
+	private CardResult result(TrackedCard card, List<TcgcsvClient.ProductPrice> rows, LocalDate today) {
+		if (rows == null) {
+			return new CardResult.Skipped(card,
+					"TCGplayer product " + card.tcgplayerId() + " is not in the group's price list");
+		}
+		Optional<TcgcsvClient.ProductPrice> chosen = choose(rows, card.printing());
+		if (chosen.isEmpty()) {
+			return new CardResult.Skipped(card, "printing '" + card.printing() + "' is not listed for product "
+					+ card.tcgplayerId() + " (listed: " + rows.stream().map((r) -> r.subTypeName()).toList() + ")");
+		}
+		TcgcsvClient.ProductPrice price = chosen.get();
+		return new CardResult.Collected(card, null,
+				List.of(new DailyPrice(today, price.market(), price.low(), price.mid(), price.high())));
+	}
+
+	static Optional<TcgcsvClient.ProductPrice> choose(List<TcgcsvClient.ProductPrice> rows, String printing) {
+		if (printing != null) {
+			return rows.stream().filter((row) -> printing.equalsIgnoreCase(row.subTypeName())).findFirst();
+		}
+		return rows.stream()
+			.filter((row) -> PREFERRED_PRINTING.equalsIgnoreCase(row.subTypeName()))
+			.findFirst()
+			.or(() -> rows.stream().filter((row) -> row.market() != null).findFirst())
+			.or(() -> rows.stream().findFirst());
+	}
+
+	private static List<CardResult> failAll(TrackedSet set, String reason) {
+		return set.activeCards().stream().<CardResult>map((card) -> new CardResult.Failed(card, reason)).toList();
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.pokewatch.collector.http;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pokewatch.collector.RecordingSleeper;
+import dev.pokewatch.collector.StubServer;
+import dev.pokewatch.collector.StubServer.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link RetryingHttpClient}.
+ */
+class RetryingHttpClientTests {
+
+	private static final Instant NOW = Instant.parse("2025-10-26T03:00:00Z");
+
+	private final StubServer server = new StubServer();
+
+	private final RecordingSleeper sleeper = new RecordingSleeper();
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void getWhenTooManyRequestsWithRetryAfterSecondsShouldWaitThatLongThenSucceed() {
+		this.server.on("/prices", Reply.status(429, "Retry-After", "7"), Reply.ok("{\"ok\":true}"));
+		String body = client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
+		assertThat(body).isEqualTo("{\"ok\":true}");
+		assertThat(this.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+		assertThat(this.server.requests()).hasSize(2);
+	}
+
+	@Test
+	void getWhenTooManyRequestsWithRetryAfterDateShouldWaitUntilThatDate() {
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(ZonedDateTime.ofInstant(NOW.plusSeconds(30), ZoneOffset.UTC));
+		this.server.on("/prices", Reply.status(429, "Retry-After", date), Reply.ok("{}"));
+		client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
+		assertThat(this.sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void getWhenRetryAfterLongerThanMaximumShouldGiveUpSayingSo() {
+		this.server.on("/prices", Reply.status(429, "Retry-After", "3600"));
+		assertThatExceptionOfType(HttpExchangeException.class)
+			.isThrownBy(() -> client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of()))
+			.withMessageContaining("retry after 3600 s");
+		assertThat(this.sleeper.sleeps()).isEmpty();
+	}
+
+	@Test
+	void getWhenServerErrorsShouldBackOffExponentiallyThenSucceed() {
+		this.server.on("/prices", Reply.status(500), Reply.status(503), Reply.ok("{\"n\":1}"));
+		String body = client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
+		assertThat(body).isEqualTo("{\"n\":1}");
+		// initial backoff 100 ms doubled, plus jitter of at most 50 %
+		assertThat(this.sleeper.sleeps()).hasSize(2);
+		assertThat(this.sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(100), Duration.ofMillis(150));
+		assertThat(this.sleeper.sleeps().get(1)).isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
+	}
+
+	@Test
+	void getWhenReadTimesOutShouldRetryThenSucceed() {
+		this.server.on("/prices", Reply.hang(), Reply.ok("{\"late\":false}"));
+		String body = client(Duration.ofSeconds(1)).get(uri("/prices"), Map.of());
+		assertThat(body).isEqualTo("{\"late\":false}");
+		assertThat(this.sleeper.sleeps()).hasSize(1);
+		assertThat(this.server.requests()).hasSize(2);
+	}
+
+	@Test
+	void getWhenServerErrorPersistsShouldGiveUpAfterMaxAttempts() {
+		this.server.on("/prices", Reply.status(502));
+		assertThatExceptionOfType(HttpExchangeException.class)
+			.isThrownBy(() -> client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of()))
+			.withMessageContaining("gave up after 3 attempts")
+			.withMessageContaining("HTTP 502");
+		assertThat(this.server.requests()).hasSize(3);
+	}
+
+	@Test
+	void getWhenClientErrorShouldNotRetry() {
+		this.server.on("/prices", Reply.status(401));
+		assertThatExceptionOfType(HttpStatusException.class)
+			.isThrownBy(() -> client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of()))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
+		assertThat(this.server.requests()).hasSize(1);
+		assertThat(this.sleeper.sleeps()).isEmpty();
+	}
+
+	@Test
+	void getWhenHeadersGivenShouldSendThem() {
+		this.server.on("/prices", Reply.ok("{}"));
+		client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of("Authorization", "Bearer abc"));
+		assertThat(this.server.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isEqualTo("Bearer abc"));
+	}
+
+	private RetryingHttpClient client(Duration readTimeout) {
+		HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), readTimeout, 3, Duration.ofMillis(100),
+				Duration.ofSeconds(10), 0.5, Duration.ofSeconds(120), 0);
+		return new RetryingHttpClient(settings, this.clock, this.sleeper, RandomGenerator.getDefault());
+	}
+
+	private URI uri(String path) {
+		return this.server.baseUri().resolve(path);
+	}
+
+}
