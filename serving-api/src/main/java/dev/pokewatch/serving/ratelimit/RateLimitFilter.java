@@ -3,8 +3,8 @@ package dev.pokewatch.serving.ratelimit;
 import java.io.IOException;
 
 import dev.pokewatch.serving.security.AuthenticatedApiKey;
-import dev.pokewatch.serving.security.ProblemResponses;
 import dev.pokewatch.serving.security.RouteAccess;
+import dev.pokewatch.serving.system.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -57,8 +57,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
 		if (!decision.allowed()) {
 			this.rejections.increment();
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-			ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"Rate limit exceeded. Try again in " + decision.retryAfterSeconds() + " seconds.");
+			HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
+			ProblemResponses.write(request, response,
+					ProblemResponses.problem(request, status, "rate-limited", status.getReasonPhrase(),
+							"Rate limit exceeded. Try again in " + decision.retryAfterSeconds() + " seconds."));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package dev.pokewatch.serving.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import dev.pokewatch.serving.system.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -86,7 +87,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			// right guess.
 			this.authRejections.increment();
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(blockedSeconds));
-			ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-auth-failures",
+			problem(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-auth-failures",
 					"Too many failed API key attempts from this address. Try again in " + blockedSeconds + " seconds.");
 			return;
 		}
@@ -105,8 +106,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		if (!key.role().permits(access)) {
 			logger.debug("Forbidden: key {} has role {} on {} {}", key.fingerprint(), key.role(), request.getMethod(),
 					request.getRequestURI());
-			ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-					"This route needs an admin API key.");
+			problem(request, response, HttpStatus.FORBIDDEN, "forbidden", "This route needs an admin API key.");
 			return;
 		}
 		request.setAttribute(AuthenticatedApiKey.ATTRIBUTE, key);
@@ -124,7 +124,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 					request.getMethod(), request.getRequestURI());
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
-		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, type, detail);
+		problem(request, response, HttpStatus.UNAUTHORIZED, type, detail);
+	}
+
+	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String type, String detail) throws IOException {
+		ProblemResponses.write(request, response,
+				ProblemResponses.problem(request, status, type, status.getReasonPhrase(), detail));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.pokewatch.serving.security;
 import java.util.List;
 import java.util.Map;
 
+import dev.pokewatch.serving.system.RequestIdFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class ApiKeyAuthenticationFilterTests {
 		MockHttpServletResponse response = exchange(mvc(true, keys()).post().uri("/predict"));
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("ApiKey");
-		assertThat(response.getContentType()).isEqualTo("application/problem+json");
+		assertThat(response.getContentType()).startsWith("application/problem+json");
 		assertThat(body(response)).containsEntry("type", "https://pokewatch.dev/problems/missing-api-key")
 			.containsEntry("title", "Unauthorized")
 			.containsEntry("status", 401)
@@ -219,7 +220,7 @@ class ApiKeyAuthenticationFilterTests {
 		ApiKeyAuthenticationFilter auth = new ApiKeyAuthenticationFilter(enabled, keys,
 				new AuthFailureLimiter(10, 1000, this.time), this.meterRegistry);
 		Filter requestId = (request, response, chain) -> {
-			request.setAttribute(ProblemResponses.REQUEST_ID_ATTRIBUTE, REQUEST_ID);
+			request.setAttribute(RequestIdFilter.ATTRIBUTE, REQUEST_ID);
 			chain.doFilter(request, response);
 		};
 		return MockMvcTester

@@ -1,0 +1,4 @@
+/**
+ * Tests for rate limiting, local and shared through a real Redis server.
+ */
+package dev.pokewatch.serving.ratelimit;
