@@ -1,0 +1,78 @@
+package dev.pokewatch.serving.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.serving.support.LocalRedisServer;
+import dev.pokewatch.serving.support.TestModels;
+import dev.pokewatch.serving.support.TestProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link RedisModelUpdateSubscriber} against a real {@code redis-server}.
+ */
+class RedisModelUpdateSubscriberTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void messageWhenPublishedOnChannelShouldReloadModel() throws Exception {
+		Path redisDir = Files.createDirectories(this.root.resolve("redis"));
+		try (LocalRedisServer redis = LocalRedisServer.start(redisDir)) {
+			Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
+			// file watching off: only the Redis message may trigger the reload
+			var properties = TestProperties.of(dir, redis.url());
+			ModelRegistry registry = new ModelRegistry(properties, new SimpleMeterRegistry());
+			registry.afterSingletonsInstantiated();
+			RedisModelUpdateSubscriber subscriber = new RedisModelUpdateSubscriber(registry, properties);
+			subscriber.start();
+			RedisClient client = RedisClient.create(redis.url());
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				await().atMost(Duration.ofSeconds(10)).until(subscriber::subscribed);
+				TestModels.write(dir, "v2", 2.0);
+				assertThat(registry.require().modelVersion()).isEqualTo("v1");
+				long receivers = connection.sync().publish("pokewatch:model-updated", "v2");
+				assertThat(receivers).isEqualTo(1);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(registry.require().modelVersion()).isEqualTo("v2"));
+			}
+			finally {
+				client.shutdown();
+				subscriber.stop();
+			}
+			assertThat(subscriber.isRunning()).isFalse();
+		}
+	}
+
+	@Test
+	void startWhenRedisIsDownShouldRetryAndSubscribeOnceItIsUp() throws Exception {
+		Path redisDir = Files.createDirectories(this.root.resolve("redis"));
+		Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
+		LocalRedisServer redis = LocalRedisServer.start(redisDir);
+		String url = redis.url();
+		redis.close();
+		var properties = TestProperties.of(dir, url);
+		ModelRegistry registry = new ModelRegistry(properties, new SimpleMeterRegistry());
+		registry.afterSingletonsInstantiated();
+		RedisModelUpdateSubscriber subscriber = new RedisModelUpdateSubscriber(registry, properties);
+		subscriber.start();
+		try {
+			assertThat(subscriber.subscribed()).isFalse();
+			assertThat(registry.require().modelVersion()).isEqualTo("v1");
+		}
+		finally {
+			subscriber.stop();
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Test support: small real model directories and local servers.
+ */
+package dev.pokewatch.serving.support;
