@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ class FileStoreTrackerTests {
 	private Path temp;
 
 	@Test
+	@Tag("integration")
 	void startRunWhenRunsWrittenShouldBeReadableByPythonMlflow() throws Exception {
 		FileStoreTracker tracker = new FileStoreTracker(this.temp.resolve("mlruns"));
 		TrackedRun good = tracker.startRun("pokewatch_baseline", "baseline-1", Map.of("git_commit", "abc123"));

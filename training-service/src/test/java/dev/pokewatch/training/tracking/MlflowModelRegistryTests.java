@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ class MlflowModelRegistryTests {
 	}
 
 	@Test
+	@Tag("integration")
 	void registerVersionWhenCalledTwiceForSameRunShouldCreateOneVersion() throws IOException {
 		connectToServer();
 		String model = modelName();
@@ -57,6 +59,7 @@ class MlflowModelRegistryTests {
 	}
 
 	@Test
+	@Tag("integration")
 	void setAliasWhenNewerVersionShouldMoveChampion() throws IOException {
 		connectToServer();
 		String model = modelName();
@@ -74,6 +77,7 @@ class MlflowModelRegistryTests {
 	}
 
 	@Test
+	@Tag("integration")
 	void versionForAliasWhenModelOrAliasMissingShouldBeEmpty() throws IOException {
 		connectToServer();
 		String model = modelName();

@@ -144,6 +144,8 @@ public final class MlflowTestServer {
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().remove("MLFLOW_TRACKING_URI");
+			// MLflow 3 otherwise starts a GenAI job runner with 7 extra processes.
+			builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
 			Process process = builder.start();
 			MlflowTestServer server = new MlflowTestServer(URI.create("http://127.0.0.1:" + port), directory, process);
 			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mlflow-test-server-stop"));
