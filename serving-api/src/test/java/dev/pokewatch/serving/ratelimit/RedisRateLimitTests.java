@@ -1,0 +1,135 @@
+package dev.pokewatch.serving.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.pokewatch.serving.security.ApiKeyHashes;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link RedisRateLimiter} and {@link FailoverRateLimiter} against a real
+ * {@code redis-server}, with two replicas (two Spring contexts, each with its own Lettuce
+ * client) sharing one limit.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisRateLimitTests {
+
+	private static final String KEY = "pk_RedisSharedKey0000000000000000000000000000";
+
+	private static final String OTHER_KEY = "pk_RedisProbeKey00000000000000000000000000000";
+
+	private RedisTestServer redis;
+
+	private RateLimitTestApplication.Replica replicaA;
+
+	private RateLimitTestApplication.Replica replicaB;
+
+	@BeforeEach
+	void startRedisAndReplicas() throws Exception {
+		this.redis = RedisTestServer.start();
+		String[] args = { "--serving.security.api-keys=" + KEY + "," + OTHER_KEY,
+				"--serving.rate-limit.redis-url=" + this.redis.url(), "--serving.rate-limit.burst=5",
+				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms" };
+		this.replicaA = RateLimitTestApplication.start(args);
+		this.replicaB = RateLimitTestApplication.start(args);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		if (this.replicaA != null) {
+			this.replicaA.close();
+		}
+		if (this.replicaB != null) {
+			this.replicaB.close();
+		}
+		if (this.redis != null) {
+			this.redis.close();
+		}
+	}
+
+	@Test
+	void replicasWhenRedisUpShouldShareOneLimitInExpiringRedisKeys() {
+		assertSharedLimit(this.replicaA.mvc(), this.replicaB.mvc());
+		RedisClient client = RedisClient.create(this.redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			List<String> keys = connection.sync().keys("pokewatch:ratelimit:*");
+			String expected = "pokewatch:ratelimit:key:" + ApiKeyHashes.sha256Hex(KEY);
+			assertThat(keys).containsExactly(expected);
+			// rpm 1, burst 5: full again after 5 minutes, plus the 10 s margin
+			assertThat(connection.sync().pttl(expected)).isPositive()
+				.isLessThanOrEqualTo(Duration.ofSeconds(310).toMillis());
+			assertThat(String.join(" ", keys)).doesNotContain(KEY);
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	@Test
+	void replicasWhenRedisKilledShouldFallBackOnceAndRecoverWhenItReturns(CapturedOutput output) throws Exception {
+		MockMvcTester a = this.replicaA.mvc();
+		MockMvcTester b = this.replicaB.mvc();
+		assertSharedLimit(a, b);
+
+		this.redis.kill();
+		for (int i = 0; i < 5; i++) {
+			assertThat(status(a, KEY)).as("request %d on local buckets", i).isEqualTo(200);
+		}
+		assertThat(status(a, KEY)).as("the local bucket still limits").isEqualTo(429);
+		assertThat(fallbacks(this.replicaA)).isEqualTo(1);
+		assertThat(redisUp(this.replicaA)).isZero();
+		String fallbackLine = "Redis rate limiting at 127.0.0.1:" + this.redis.port() + " failed";
+		assertThat(FailoverRateLimiterTests.occurrences(output.getAll(), fallbackLine)).isEqualTo(1);
+
+		this.redis.restart();
+		// Requests drive the probe (at most one per 300 ms); the other key keeps the
+		// shared key's
+		// buckets untouched.
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			status(a, OTHER_KEY);
+			assertThat(redisUp(this.replicaA)).isEqualTo(1);
+		});
+		assertThat(output).contains("Redis rate limiting at 127.0.0.1:" + this.redis.port() + " is back");
+		// The restarted Redis is empty, so the shared key has a full shared bucket again.
+		assertSharedLimit(a, b);
+		assertThat(fallbacks(this.replicaA)).isEqualTo(1);
+		assertThat(fallbacks(this.replicaB)).as("B made no request while Redis was down").isZero();
+	}
+
+	/** Five requests split over both replicas use up the shared burst of five. */
+	private static void assertSharedLimit(MockMvcTester a, MockMvcTester b) {
+		for (int i = 0; i < 3; i++) {
+			assertThat(status(a, KEY)).isEqualTo(200);
+		}
+		for (int i = 0; i < 2; i++) {
+			assertThat(status(b, KEY)).isEqualTo(200);
+		}
+		assertThat(status(b, KEY)).as("B sees A's requests").isEqualTo(429);
+		assertThat(status(a, KEY)).as("and A sees B's").isEqualTo(429);
+	}
+
+	private static int status(MockMvcTester mvc, String key) {
+		return mvc.post().uri("/predict").header("X-API-Key", key).exchange().getResponse().getStatus();
+	}
+
+	private static double fallbacks(RateLimitTestApplication.Replica replica) {
+		return replica.meterRegistry().get("pokewatch.ratelimit.redis.fallback").counter().count();
+	}
+
+	private static double redisUp(RateLimitTestApplication.Replica replica) {
+		return replica.meterRegistry().get("pokewatch.ratelimit.redis.up").gauge().value();
+	}
+
+}
