@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Errors become {@link MlflowApiException} (naming the endpoint, HTTP status and MLflow's
  * {@code error_code}/message) or {@link TrackingException} when the server cannot be
- * reached. 429 and 5xx answers are retried twice with a short back-off.
+ * reached or times out. 429 and 5xx answers and dropped connections are retried twice
+ * with a short back-off.
  */
 class MlflowRestClient {
 
@@ -162,6 +164,12 @@ class MlflowRestClient {
 				// without it.
 				throw new TrackingException(
 						"Cannot reach MLflow server " + baseUrl() + " (" + endpoint + "): " + describe(ex), ex);
+			}
+			catch (HttpTimeoutException ex) {
+				// Not retried either: a server silent for the whole request timeout will
+				// not do better.
+				throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " timed out after "
+						+ this.connection.requestTimeout().toSeconds() + " s: " + describe(ex), ex);
 			}
 			catch (IOException ex) {
 				if (attempt < MAX_RETRIES) {

@@ -1,5 +1,8 @@
 package dev.pokewatch.training.tracking;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -127,6 +131,21 @@ class MlflowRestClientTests {
 			run.logArtifacts(file, "model");
 
 			assertThat(stub.received()).isEmpty();
+		}
+	}
+
+	@Test
+	@Timeout(30)
+	void getWhenServerAcceptsButNeverAnswersShouldThrowTimeoutWithoutRetry() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			MlflowRestClient client = new MlflowRestClient(
+					new MlflowConnection(URI.create("http://127.0.0.1:" + silent.getLocalPort()), null, null, null,
+							Duration.ofSeconds(2), Duration.ofMillis(500)));
+
+			assertThatExceptionOfType(TrackingException.class)
+				.isThrownBy(() -> client.get("experiments/get-by-name", Map.of("experiment_name", "x")))
+				.withMessageContaining("GET experiments/get-by-name")
+				.withMessageContaining("timed out");
 		}
 	}
 
