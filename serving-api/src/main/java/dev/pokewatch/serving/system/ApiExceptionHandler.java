@@ -30,9 +30,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code title}, {@code status}, {@code detail} (naming the bad field, card or date),
  * {@code instance} and {@code request_id}. Client input never yields a 5xx: malformed
  * JSON and invalid fields are 400 (the older API answered 422 for validation errors).
+ * Public so standalone MockMvc tests of feature controllers can install it.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 

@@ -1,0 +1,4 @@
+/**
+ * Full-application tests over HTTP on a random port.
+ */
+package dev.pokewatch.serving.app;

@@ -1,0 +1,4 @@
+/**
+ * Tests of the card list.
+ */
+package dev.pokewatch.serving.cards;

@@ -1,0 +1,4 @@
+/**
+ * Tests of health, model absence and reloads over MockMvc.
+ */
+package dev.pokewatch.serving.health;
