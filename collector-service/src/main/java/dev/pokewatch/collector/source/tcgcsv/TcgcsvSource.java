@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.source.CardResult;
@@ -78,20 +80,15 @@ public class TcgcsvSource implements PriceSource {
 		Map<String, List<TcgcsvClient.ProductPrice>> byProduct = new LinkedHashMap<>();
 		prices.forEach((price) -> byProduct.computeIfAbsent(price.productId(), (id) -> new ArrayList<>()).add(price));
 		List<CardResult> results = new ArrayList<>();
-		Map<String, TrackedCard> listed = new LinkedHashMap<>();
-		set.activeCards().forEach((card) -> {
-			if (card.tcgplayerId() == null) {
-				results.add(new CardResult.Skipped(card, "no tcgplayer_id in cards.yaml"));
-			}
-			else {
-				listed.put(card.tcgplayerId(), card);
-			}
-		});
-		listed.values().forEach((card) -> results.add(result(card, byProduct.get(card.tcgplayerId()), today)));
+		for (TrackedCard card : set.activeCards()) {
+			results.add((card.tcgplayerId() != null) ? result(card, byProduct.get(card.tcgplayerId()), today)
+					: new CardResult.Skipped(card, "no tcgplayer_id in cards.yaml"));
+		}
 		if (set.wholeSet()) {
-			List<String> inactive = set.cards().stream().map(TrackedCard::tcgplayerId).toList();
+			Set<String> configured = new HashSet<>();
+			set.cards().forEach((card) -> configured.add(card.tcgplayerId()));
 			byProduct.forEach((productId, rows) -> {
-				if (!listed.containsKey(productId) && !inactive.contains(productId)) {
+				if (!configured.contains(productId)) {
 					results.add(result(WholeSetCards.card(set.set(), productId, null, null), rows, today));
 				}
 			});

@@ -1,0 +1,123 @@
+package dev.pokewatch.collector.source.tcgcsv;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pokewatch.collector.RecordingSleeper;
+import dev.pokewatch.collector.StubServer;
+import dev.pokewatch.collector.StubServer.Reply;
+import dev.pokewatch.collector.http.HttpSettings;
+import dev.pokewatch.collector.http.RetryingHttpClient;
+import dev.pokewatch.collector.source.CardResult;
+import dev.pokewatch.collector.source.DailyPrice;
+import dev.pokewatch.collector.source.DayWindow;
+import dev.pokewatch.collector.source.SetBatch;
+import dev.pokewatch.model.card.CardSet;
+import dev.pokewatch.model.card.Monitoring;
+import dev.pokewatch.model.card.TrackedCard;
+import dev.pokewatch.model.card.TrackedSet;
+
+import static dev.pokewatch.collector.StubServer.recorded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TcgcsvSource}.
+ */
+class TcgcsvSourceTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2025, 10, 26);
+
+	private static final CardSet SET_151 = new CardSet("sv03.5", "SV: Scarlet & Violet 151", "english", "23237");
+
+	private final StubServer server = new StubServer();
+
+	private final Clock clock = Clock.fixed(Instant.parse("2025-10-26T03:00:00Z"), ZoneOffset.UTC);
+
+	private final TcgcsvSource source = new TcgcsvSource(new RetryingHttpClient(new HttpSettings(Duration.ofSeconds(2),
+			Duration.ofSeconds(5), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 0, Duration.ofSeconds(60), 0),
+			this.clock, new RecordingSleeper()), this.server.baseUri(), 3, this.clock);
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void fetchWhenRecordedResponseShouldPriceTrackedProductsFromOneRequest() {
+		this.server.on("/tcgplayer/3/23237/prices", Reply.ok(recorded("tcgcsv_prices_group23237_2025-10-26.json")));
+		SetBatch batch = this.source.fetch(set(card("charizard", "517045", null), card("first", "501999", null)),
+				new DayWindow(TODAY, 1));
+		assertThat(this.server.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.authorization()).isNull());
+		assertThat(batch.cards().get(0)).isInstanceOfSatisfying(CardResult.Collected.class,
+				(collected) -> assertThat(collected.prices())
+					.containsExactly(new DailyPrice(TODAY, 255.71, 241.99, 290.25, 999.0)));
+		assertThat(batch.cards().get(1)).isInstanceOfSatisfying(CardResult.Collected.class,
+				(collected) -> assertThat(collected.prices())
+					.containsExactly(new DailyPrice(TODAY, 955.26, 885.01, 1000.0, 9750.0)));
+	}
+
+	@Test
+	void fetchWhenSeveralPrintingsShouldPickConfiguredElseHolofoilElseFirstPriced() {
+		this.server.on("/prices", Reply
+			.ok("""
+					{"success": true, "errors": [], "results": [
+					  {"productId": 1, "lowPrice": 1.0, "midPrice": 2.0, "highPrice": 3.0, "marketPrice": 1.5, "directLowPrice": null, "subTypeName": "Normal"},
+					  {"productId": 1, "lowPrice": 5.0, "midPrice": 6.0, "highPrice": 7.0, "marketPrice": 5.5, "directLowPrice": null, "subTypeName": "Reverse Holofoil"},
+					  {"productId": 1, "lowPrice": 8.0, "midPrice": 9.0, "highPrice": 10.0, "marketPrice": 8.5, "directLowPrice": null, "subTypeName": "Holofoil"},
+					  {"productId": 2, "lowPrice": 1.0, "midPrice": null, "highPrice": null, "marketPrice": null, "directLowPrice": null, "subTypeName": "Normal"},
+					  {"productId": 2, "lowPrice": 4.0, "midPrice": null, "highPrice": null, "marketPrice": 4.2, "directLowPrice": null, "subTypeName": "Reverse Holofoil"}
+					]}"""));
+		SetBatch batch = this.source.fetch(set(card("reverse", "1", "Reverse Holofoil"), card("holo", "1", null),
+				card("priced", "2", null), card("absent-printing", "2", "Holofoil"), card("unknown", "3", null)),
+				new DayWindow(TODAY, 1));
+		assertThat(batch.cards()).extracting((result) -> result.card().internalId())
+			.containsExactly("reverse", "holo", "priced", "absent-printing", "unknown");
+		assertThat(market(batch.cards().get(0))).isEqualTo(5.5);
+		assertThat(market(batch.cards().get(1))).isEqualTo(8.5);
+		assertThat(market(batch.cards().get(2))).isEqualTo(4.2);
+		assertThat(batch.cards().get(3)).isInstanceOfSatisfying(CardResult.Skipped.class,
+				(skipped) -> assertThat(skipped.reason()).contains("'Holofoil' is not listed"));
+		assertThat(batch.cards().get(4)).isInstanceOfSatisfying(CardResult.Skipped.class,
+				(skipped) -> assertThat(skipped.reason()).contains("not in the group's price list"));
+	}
+
+	@Test
+	void fetchWhenWindowHasPastDaysShouldReportThemUnavailable() {
+		this.server.on("/prices", Reply.ok(recorded("tcgcsv_prices_group23237_2025-10-26.json")));
+		SetBatch batch = this.source.fetch(set(card("charizard", "517045", null)), new DayWindow(TODAY, 3));
+		assertThat(batch.unavailableDays()).containsOnlyKeys(TODAY.minusDays(2), TODAY.minusDays(1));
+		assertThat(batch.cards()).singleElement().isInstanceOf(CardResult.Collected.class);
+	}
+
+	@Test
+	void fetchWhenMalformedJsonShouldFailTheSetsCards() {
+		this.server.on("/prices", Reply.ok("{\"success\": true, \"results\": [ {\"productId\": "));
+		SetBatch batch = this.source.fetch(set(card("charizard", "517045", null)), new DayWindow(TODAY, 1));
+		assertThat(batch.cards()).singleElement()
+			.isInstanceOfSatisfying(CardResult.Failed.class,
+					(failed) -> assertThat(failed.reason()).contains("/tcgplayer/3/23237/prices")
+						.contains("not valid JSON"));
+	}
+
+	private static Double market(CardResult result) {
+		assertThat(result).isInstanceOf(CardResult.Collected.class);
+		return ((CardResult.Collected) result).prices().get(0).market();
+	}
+
+	private static TrackedSet set(TrackedCard... cards) {
+		return new TrackedSet(SET_151, List.of(cards), false);
+	}
+
+	private static TrackedCard card(String id, String tcgplayerId, String printing) {
+		return new TrackedCard(id, id, null, tcgplayerId, null, "chase", List.of(), Monitoring.DEFAULT, null, printing);
+	}
+
+}
