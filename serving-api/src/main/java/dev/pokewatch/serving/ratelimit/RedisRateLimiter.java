@@ -3,12 +3,14 @@ package dev.pokewatch.serving.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -38,7 +40,7 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
 	private final String endpoint;
 
-	private final Object connectLock = new Object();
+	private final ReentrantLock connectLock = new ReentrantLock();
 
 	private volatile Session session;
 
@@ -60,6 +62,16 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
+		connectEagerly();
+	}
+
+	private void connectEagerly() {
+		try {
+			session();
+		}
+		catch (RuntimeException ex) {
+			// Reported once by FailoverRateLimiter when the first request needs Redis.
+		}
 	}
 
 	private static RedisURI parse(String redisUrl) {
@@ -93,13 +105,20 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 		if (current != null && current.connection().isOpen()) {
 			return current;
 		}
-		synchronized (this.connectLock) {
+		// Only one thread connects; the others are served locally meanwhile instead of
+		// queueing
+		// behind a connect timeout.
+		if (!this.connectLock.tryLock()) {
+			throw new RedisConnectionException("Another request is connecting to Redis at " + this.endpoint);
+		}
+		try {
 			current = this.session;
 			if (current != null && current.connection().isOpen()) {
 				return current;
 			}
 			if (current != null) {
 				current.connection().close();
+				this.session = null;
 			}
 			StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE);
 			ProxyManager<byte[]> proxyManager = Bucket4jLettuce.casBasedBuilder(connection)
@@ -109,15 +128,22 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 			this.session = new Session(connection, proxyManager);
 			return this.session;
 		}
+		finally {
+			this.connectLock.unlock();
+		}
 	}
 
 	@Override
 	public void close() {
-		synchronized (this.connectLock) {
+		this.connectLock.lock();
+		try {
 			if (this.session != null) {
 				this.session.connection().close();
 				this.session = null;
 			}
+		}
+		finally {
+			this.connectLock.unlock();
 		}
 		this.client.shutdown(Duration.ZERO, this.timeout);
 	}

@@ -43,6 +43,7 @@ class RateLimitTestApplication {
 	 */
 	static Replica start(String... args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RateLimitTestApplication.class)
+			.main(RateLimitTestApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(args);
 		return new Replica(context);

@@ -1,5 +1,7 @@
 package dev.pokewatch.serving.ratelimit;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 import dev.pokewatch.serving.security.ApiKeyHashes;
@@ -86,6 +88,27 @@ class RateLimitWiringTests {
 			assertThat(status(replica.mvc().get().uri("/health"))).isEqualTo(200);
 		}
 		assertThat(output).contains("ERROR").contains("no key is configured");
+	}
+
+	@Test
+	void requestsWhenRedisUnreachableAtStartShouldStartAndLimitLocally(CapturedOutput output) throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		try (RateLimitTestApplication.Replica replica = RateLimitTestApplication.start(
+				"--serving.security.enabled=false", "--serving.rate-limit.burst=2",
+				"--serving.rate-limit.redis-url=redis://127.0.0.1:" + closedPort)) {
+			MockMvcTester mvc = replica.mvc();
+			assertThat(status(mvc.post().uri("/predict"))).isEqualTo(200);
+			assertThat(status(mvc.post().uri("/predict"))).isEqualTo(200);
+			assertThat(status(mvc.post().uri("/predict"))).isEqualTo(429);
+			assertThat(replica.meterRegistry().get("pokewatch.ratelimit.redis.fallback").counter().count())
+				.isEqualTo(1);
+		}
+		assertThat(FailoverRateLimiterTests.occurrences(output.getAll(),
+				"Redis rate limiting at 127.0.0.1:" + closedPort + " failed"))
+			.isEqualTo(1);
 	}
 
 	private static int status(MockMvcTester.MockMvcRequestBuilder request) {

@@ -41,7 +41,11 @@ class RedisRateLimitTests {
 		this.redis = RedisTestServer.start();
 		String[] args = { "--serving.security.api-keys=" + KEY + "," + OTHER_KEY,
 				"--serving.rate-limit.redis-url=" + this.redis.url(), "--serving.rate-limit.burst=5",
-				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms" };
+				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms",
+				// Generous, so a loaded test machine cannot fake an outage; a killed
+				// server is
+				// detected by refused connections, not by the timeout.
+				"--serving.rate-limit.redis-timeout=2s" };
 		this.replicaA = RateLimitTestApplication.start(args);
 		this.replicaB = RateLimitTestApplication.start(args);
 	}
