@@ -115,6 +115,12 @@ public class CollectionService {
 					logger.error("Stopping the run: {}", ex.getMessage());
 					break;
 				}
+				catch (RuntimeException ex) {
+					// a defect or surprise in one set must not cost the other sets their
+					// day
+					logger.error("Set '{}' failed", set.set().name(), ex);
+					run.failSet(set, "unexpected error: " + ex);
+				}
 				bar.step(set.set().name());
 			}
 		}
@@ -221,6 +227,10 @@ public class CollectionService {
 							: days.size() + " days " + sorted.first() + ".." + sorted.last());
 				}
 			});
+		}
+
+		void failSet(TrackedSet set, String reason) {
+			set.activeCards().forEach((card) -> outcome(set, card, Outcome.FAILED, 0, reason));
 		}
 
 		private RawPriceRow row(CardSet set, TrackedCard card, String providerRarity, DailyPrice price) {
