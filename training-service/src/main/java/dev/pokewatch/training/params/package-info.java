@@ -1,0 +1,4 @@
+/**
+ * {@code params.yaml}: the pipeline parameters shared by DVC and the training commands.
+ */
+package dev.pokewatch.training.params;

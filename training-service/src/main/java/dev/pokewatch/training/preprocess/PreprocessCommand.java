@@ -1,0 +1,166 @@
+package dev.pokewatch.training.preprocess;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pokewatch.model.feature.FeatureBuilder;
+import dev.pokewatch.model.feature.OutlierRule;
+import dev.pokewatch.model.feature.ProcessedPriceParquet;
+import dev.pokewatch.model.feature.ProcessedPriceRow;
+import dev.pokewatch.model.parquet.ParquetFileException;
+import dev.pokewatch.model.parquet.RawPriceParquet;
+import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.training.system.CommandException;
+
+/**
+ * Reads every raw file {@code <safe_set>_prices_<date>.parquet} and writes one processed
+ * file per set, {@code <out>/<safe_set>.parquet}. An unreadable or schema-drifted raw
+ * file stops the run naming it, unless bad files are to be skipped (then they are
+ * reported).
+ */
+public class PreprocessCommand {
+
+	private static final Logger logger = LoggerFactory.getLogger(PreprocessCommand.class);
+
+	private static final Pattern RAW_FILE = Pattern.compile("([a-z0-9_]+)_prices_(\\d{4}-\\d{2}-\\d{2})\\.parquet");
+
+	private final PrintStream out;
+
+	public PreprocessCommand(PrintStream out) {
+		this.out = out;
+	}
+
+	/**
+	 * Runs the preprocessing.
+	 * @param rawDir the raw files
+	 * @param outDir where processed files go
+	 * @param rule the outlier rule
+	 * @param skipBadFiles skip unreadable raw files instead of failing
+	 * @return what was done
+	 * @throws CommandException exit 2 naming the directory or file at fault
+	 */
+	public Summary run(Path rawDir, Path outDir, OutlierRule rule, boolean skipBadFiles) {
+		Map<String, List<Path>> filesBySet = rawFilesBySet(rawDir);
+		int total = filesBySet.values().stream().mapToInt(List::size).sum();
+		this.out.printf("Preprocessing %d raw file(s) of %d set(s) from %s%n", total, filesBySet.size(), rawDir);
+		List<String> skipped = new ArrayList<>();
+		List<SetSummary> sets = new ArrayList<>();
+		int index = 0;
+		for (Map.Entry<String, List<Path>> entry : filesBySet.entrySet()) {
+			index++;
+			// one file per set and day: reading them in parallel is what makes this fast
+			List<Object> results = entry.getValue().parallelStream().map((file) -> {
+				try {
+					return (Object) RawPriceParquet.read(file);
+				}
+				catch (ParquetFileException ex) {
+					return ex;
+				}
+			}).toList();
+			List<RawPriceRow> rows = new ArrayList<>();
+			for (Object result : results) {
+				if (result instanceof ParquetFileException ex) {
+					if (!skipBadFiles) {
+						throw new CommandException(CommandException.USAGE,
+								"bad raw file " + ex.getMessage() + " (use --skip-bad-files to skip it)", ex);
+					}
+					skipped.add(ex.getMessage());
+					logger.warn("Skipping bad raw file {}", ex.getMessage());
+				}
+				else {
+					rows.addAll(castRows(result));
+				}
+			}
+			if (rows.isEmpty()) {
+				this.out.printf("[%d/%d] %s: no readable rows, nothing written%n", index, filesBySet.size(),
+						entry.getKey());
+				continue;
+			}
+			List<ProcessedPriceRow> processed = FeatureBuilder.build(rows, rule);
+			Path target = outDir.resolve(entry.getKey() + ".parquet");
+			ProcessedPriceParquet.write(target, processed);
+			long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
+			long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
+			SetSummary summary = new SetSummary(entry.getKey(), target, entry.getValue().size(), rows.size(),
+					processed.size(), cards, outliers);
+			sets.add(summary);
+			this.out.printf(
+					"[%d/%d] %s: %d file(s), %d card(s), %d row(s) (%d duplicate(s) dropped), %d outlier(s) -> %s%n",
+					index, filesBySet.size(), entry.getKey(), summary.files(), cards, processed.size(),
+					summary.rawRows() - processed.size(), outliers, target);
+		}
+		if (!skipped.isEmpty()) {
+			this.out.printf("Skipped %d bad raw file(s):%n", skipped.size());
+			skipped.forEach((message) -> this.out.println("  " + message));
+		}
+		if (sets.isEmpty()) {
+			throw CommandException.usage(rawDir + ": no readable raw rows (" + skipped.size() + " file(s) skipped)");
+		}
+		return new Summary(sets, skipped);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<RawPriceRow> castRows(Object result) {
+		return (List<RawPriceRow>) result;
+	}
+
+	private static Map<String, List<Path>> rawFilesBySet(Path rawDir) {
+		if (!Files.isDirectory(rawDir)) {
+			throw CommandException.usage(rawDir + ": raw data directory not found (run the collector first)");
+		}
+		Map<String, List<Path>> bySet = new TreeMap<>();
+		try (Stream<Path> files = Files.list(rawDir)) {
+			files.sorted().forEach((file) -> {
+				Matcher matcher = RAW_FILE.matcher(file.getFileName().toString());
+				if (matcher.matches()) {
+					bySet.computeIfAbsent(matcher.group(1), (set) -> new ArrayList<>()).add(file);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw CommandException.usage(rawDir + ": cannot list raw files: " + ex.getMessage());
+		}
+		if (bySet.isEmpty()) {
+			throw CommandException.usage(rawDir + ": no raw files named <set>_prices_<YYYY-MM-DD>.parquet");
+		}
+		return bySet;
+	}
+
+	/**
+	 * The outcome of a preprocessing run.
+	 *
+	 * @param sets one entry per written processed file
+	 * @param skipped messages of skipped bad files
+	 */
+	public record Summary(List<SetSummary> sets, List<String> skipped) {
+
+	}
+
+	/**
+	 * One written processed file.
+	 *
+	 * @param set the safe set name
+	 * @param file the processed file
+	 * @param files raw files read
+	 * @param rawRows raw rows read
+	 * @param rows rows written (after de-duplication)
+	 * @param cards distinct cards
+	 * @param outliers rows flagged as outliers
+	 */
+	public record SetSummary(String set, Path file, int files, int rawRows, int rows, long cards, long outliers) {
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.pokewatch.training.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+import dev.pokewatch.model.feature.CardSeries;
+import dev.pokewatch.model.metrics.Backtest.BacktestPoint;
+import dev.pokewatch.model.signal.Signal;
+
+/**
+ * Writes the plot data DVC renders ({@code reports/plots/*.csv}) and the same plots as
+ * PNG images (XChart, headless): error histogram, market vs fair scatter, signal
+ * distribution and price vs fair over time for the most valuable cards.
+ */
+final class PlotWriter {
+
+	private static final int WIDTH = 900;
+
+	private static final int HEIGHT = 560;
+
+	private static final int BINS = 40;
+
+	private PlotWriter() {
+	}
+
+	static List<Path> write(Path dir, List<BacktestPoint> holdout, List<CardSeries> series, List<double[]> fair,
+			int topCards) throws IOException {
+		System.setProperty("java.awt.headless", "true");
+		Files.createDirectories(dir);
+		List<BacktestPoint> scored = holdout.stream().filter(BacktestPoint::scored).toList();
+		List<Path> images = new ArrayList<>();
+		images.add(errorHistogram(dir, scored));
+		images.add(scatter(dir, scored));
+		images.add(signals(dir, scored));
+		images.add(priceVsFair(dir, series, fair, topCards));
+		return images;
+	}
+
+	private static Path errorHistogram(Path dir, List<BacktestPoint> scored) throws IOException {
+		double[] errors = scored.stream().mapToDouble((p) -> (p.fair() - p.market()) / p.market() * 100).toArray();
+		double limit = 1;
+		for (double e : errors) {
+			limit = Math.max(limit, Math.abs(e));
+		}
+		// symmetric bins so that a biased model shows as an off-centre histogram
+		double width = 2 * limit / BINS;
+		long[] counts = new long[BINS];
+		for (double e : errors) {
+			counts[Math.min(BINS - 1, (int) ((e + limit) / width))]++;
+		}
+		StringBuilder csv = new StringBuilder("error_pct,count\n");
+		List<Double> centres = new ArrayList<>();
+		List<Long> values = new ArrayList<>();
+		for (int i = 0; i < BINS; i++) {
+			double centre = -limit + (i + 0.5) * width;
+			csv.append(format(centre)).append(',').append(counts[i]).append('\n');
+			centres.add(Math.round(centre * 100) / 100.0);
+			values.add(counts[i]);
+		}
+		Files.writeString(dir.resolve("error_histogram.csv"), csv, StandardCharsets.UTF_8);
+		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title("Holdout error (fair - market) / market")
+			.xAxisTitle("error %")
+			.yAxisTitle("points")
+			.build();
+		chart.getStyler().setLegendVisible(false);
+		chart.getStyler().setXAxisLabelRotation(90);
+		chart.addSeries("error", centres, values);
+		return save(chart, dir.resolve("error_histogram.png"));
+	}
+
+	private static Path scatter(Path dir, List<BacktestPoint> scored) throws IOException {
+		StringBuilder csv = new StringBuilder("card_id,date,market_price,fair_price,signal\n");
+		List<Double> market = new ArrayList<>();
+		List<Double> fair = new ArrayList<>();
+		for (BacktestPoint p : scored) {
+			csv.append(p.cardId())
+				.append(',')
+				.append(p.date())
+				.append(',')
+				.append(format(p.market()))
+				.append(',')
+				.append(format(p.fair()))
+				.append(',')
+				.append(p.signal())
+				.append('\n');
+			market.add(p.market());
+			fair.add(p.fair());
+		}
+		Files.writeString(dir.resolve("predictions.csv"), csv, StandardCharsets.UTF_8);
+		XYChart chart = new XYChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title("Holdout: market price vs fair price")
+			.xAxisTitle("market price (USD)")
+			.yAxisTitle("fair price (USD)")
+			.build();
+		chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+		chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+		chart.getStyler().setMarkerSize(4);
+		if (!market.isEmpty()) {
+			chart.addSeries("points", market, fair);
+			double max = market.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+			XYSeries diagonal = chart.addSeries("fair = market", new double[] { 0, max }, new double[] { 0, max });
+			diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+		}
+		return save(chart, dir.resolve("true_vs_fair.png"));
+	}
+
+	private static Path signals(Path dir, List<BacktestPoint> scored) throws IOException {
+		Map<Signal, Long> counts = new EnumMap<>(Signal.class);
+		for (Signal signal : Signal.values()) {
+			counts.put(signal, 0L);
+		}
+		scored.forEach((p) -> counts.merge(p.signal(), 1L, Long::sum));
+		StringBuilder csv = new StringBuilder("signal,count\n");
+		counts.forEach((signal, count) -> csv.append(signal).append(',').append(count).append('\n'));
+		Files.writeString(dir.resolve("signals.csv"), csv, StandardCharsets.UTF_8);
+		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title("Holdout signal distribution")
+			.xAxisTitle("signal")
+			.yAxisTitle("points")
+			.build();
+		chart.getStyler().setLegendVisible(false);
+		chart.addSeries("signals", counts.keySet().stream().map(Signal::name).toList(),
+				new ArrayList<>(counts.values()));
+		return save(chart, dir.resolve("signal_distribution.png"));
+	}
+
+	private static Path priceVsFair(Path dir, List<CardSeries> series, List<double[]> fair, int topCards)
+			throws IOException {
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < series.size(); i++) {
+			order.add(i);
+		}
+		order.sort(Comparator.comparingDouble((Integer i) -> -latestPrice(series.get(i))));
+		StringBuilder csv = new StringBuilder("card_id,date,market_price,fair_price\n");
+		XYChart chart = new XYChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title("Market vs fair price, top " + Math.min(topCards, series.size()) + " cards by price")
+			.xAxisTitle("date")
+			.yAxisTitle("USD")
+			.build();
+		chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+		chart.getStyler().setMarkerSize(0);
+		chart.getStyler().setDatePattern("yyyy-MM-dd");
+		for (int i : order.subList(0, Math.min(topCards, order.size()))) {
+			CardSeries card = series.get(i);
+			double[] fairPrices = fair.get(i);
+			List<Date> marketDays = new ArrayList<>();
+			List<Double> market = new ArrayList<>();
+			List<Date> fairDays = new ArrayList<>();
+			List<Double> fairValues = new ArrayList<>();
+			for (int d = 0; d < card.length(); d++) {
+				double price = card.usable()[d];
+				Date day = Date.from(card.day(d).atStartOfDay(ZoneOffset.UTC).toInstant());
+				if (!Double.isNaN(price)) {
+					marketDays.add(day);
+					market.add(price);
+				}
+				if (!Double.isNaN(fairPrices[d])) {
+					fairDays.add(day);
+					fairValues.add(fairPrices[d]);
+				}
+				if (!Double.isNaN(price) || !Double.isNaN(fairPrices[d])) {
+					csv.append(card.cardId())
+						.append(',')
+						.append(card.day(d))
+						.append(',')
+						.append(Double.isNaN(price) ? "" : format(price))
+						.append(',')
+						.append(Double.isNaN(fairPrices[d]) ? "" : format(fairPrices[d]))
+						.append('\n');
+				}
+			}
+			String label = (card.cardName() != null) ? card.cardName() : card.cardId();
+			if (!market.isEmpty()) {
+				chart.addSeries(label + " market", marketDays, market);
+			}
+			if (!fairValues.isEmpty()) {
+				chart.addSeries(label + " fair", fairDays, fairValues);
+			}
+		}
+		Files.writeString(dir.resolve("price_vs_fair.csv"), csv, StandardCharsets.UTF_8);
+		return save(chart, dir.resolve("price_vs_fair.png"));
+	}
+
+	private static double latestPrice(CardSeries card) {
+		for (int d = card.length() - 1; d >= 0; d--) {
+			if (!Double.isNaN(card.usable()[d])) {
+				return card.usable()[d];
+			}
+		}
+		return 0;
+	}
+
+	private static Path save(Chart<?, ?> chart, Path file) throws IOException {
+		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+		return file;
+	}
+
+	private static String format(double value) {
+		return String.format(Locale.ROOT, "%.4f", value);
+	}
+
+}

@@ -1,0 +1,280 @@
+package dev.pokewatch.training;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import dev.pokewatch.model.feature.ProcessedPriceParquet;
+import dev.pokewatch.model.feature.ProcessedPriceRow;
+import dev.pokewatch.model.modeldir.ModelFeatureRow;
+import dev.pokewatch.model.modeldir.ModelFeaturesParquet;
+import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.model.parquet.ParquetFiles;
+import dev.pokewatch.model.parquet.RawPriceParquet;
+import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.training.system.ModelFiles;
+import dev.pokewatch.training.tracking.ExperimentTracker;
+import dev.pokewatch.training.tracking.ModelRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TrainingCommandLine}: the three commands end to end on generated raw
+ * files, with real Parquet files and an in-memory tracker.
+ */
+class TrainingCommandLineTests {
+
+	@TempDir
+	Path root;
+
+	private final FakeTracking tracking = new FakeTracking();
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void preprocessWhenRawFilesShouldWriteOneDeduplicatedFilePerSet() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		TestData.writeRaw(raw, 2, 30);
+		// a later file re-collects day 1 of card 0: the later collected_at wins
+		RawPriceRow first = TestData.row("set_alpha_card_0", "Set Alpha", TestData.FIRST_DAY, 25.5, "chase");
+		RawPriceParquet.write(raw.resolve("set_alpha_prices_2026-03-01.parquet"),
+				List.of(new RawPriceRow(first.cardId(), first.cardNumber(), first.cardName(), first.setId(),
+						first.setName(), first.date(), first.marketPrice(), first.category(), first.rarity(),
+						first.tcgplayerId(), first.source(), null, null, null, "USD",
+						Instant.parse("2026-03-01T20:00:00Z"))));
+		assertThat(run("preprocess", "--params", params("").toString())).isZero();
+		List<ProcessedPriceRow> alpha = ProcessedPriceParquet
+			.read(this.root.resolve("data/processed/set_alpha.parquet"));
+		assertThat(alpha).hasSize(2 * 30);
+		assertThat(alpha.get(0).raw().marketPrice()).isEqualTo(25.5);
+		assertThat(this.root.resolve("data/processed/set_beta.parquet")).exists();
+		assertThat(output()).contains("set_alpha").contains("1 duplicate(s) dropped");
+	}
+
+	@Test
+	void preprocessWhenCorruptFileShouldExitTwoNamingIt() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		TestData.writeRaw(raw, 1, 5);
+		Files.write(raw.resolve("set_beta_prices_2026-01-03.parquet"), "not parquet".getBytes());
+		assertThat(run("preprocess", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("set_beta_prices_2026-01-03.parquet").contains("--skip-bad-files");
+		assertThat(this.root.resolve("data/processed/set_beta.parquet")).doesNotExist();
+	}
+
+	@Test
+	void preprocessWhenSkipBadFilesShouldSkipAndReportThem() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		TestData.writeRaw(raw, 1, 5);
+		Files.write(raw.resolve("set_beta_prices_2026-01-03.parquet"), "not parquet".getBytes());
+		assertThat(run("preprocess", "--params", params("").toString(), "--skip-bad-files")).isZero();
+		assertThat(output()).contains("Skipped 1 bad raw file(s)").contains("set_beta_prices_2026-01-03.parquet");
+		assertThat(ProcessedPriceParquet.read(this.root.resolve("data/processed/set_beta.parquet"))).hasSize(4);
+	}
+
+	@Test
+	void preprocessWhenSchemaDriftedShouldExitTwoNamingFileAndColumn() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		TestData.writeRaw(raw, 1, 3);
+		Schema drifted = SchemaBuilder.record("raw")
+			.fields()
+			.requiredString("card_id")
+			.requiredInt("date")
+			.requiredString("price")
+			.endRecord();
+		Path file = raw.resolve("set_alpha_prices_2026-01-02.parquet");
+		ParquetFiles.writeAtomically(file, drifted, List.of("x"), (v) -> {
+			GenericData.Record record = new GenericData.Record(drifted);
+			record.put("card_id", v);
+			record.put("date", 1);
+			record.put("price", "12");
+			return record;
+		});
+		assertThat(run("preprocess", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("set_alpha_prices_2026-01-02.parquet").contains("'market_price'");
+	}
+
+	@Test
+	void preprocessWhenRawDirMissingShouldExitTwo() throws IOException {
+		assertThat(run("preprocess", "--raw-dir", this.root.resolve("nowhere").toString(), "--params",
+				params("").toString()))
+			.isEqualTo(2);
+		assertThat(errors()).contains("nowhere");
+	}
+
+	@Test
+	void trainThenValidateShouldWriteCandidatePromoteAndSetChampion() throws IOException {
+		Path params = prepare();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		Path candidate = this.root.resolve("models/candidate");
+		ModelMetadata metadata = ModelFiles.readMetadata(candidate);
+		FakeTracking.Run run = this.tracking.runs.get(0);
+		assertThat(metadata.mlflowRunId()).isEqualTo(run.runId());
+		assertThat(metadata.dataHash()).hasSize(64);
+		assertThat(metadata.cardsCount()).isEqualTo(6);
+		assertThat(metadata.metrics()).containsKeys("mape", "rmse", "coverage_rate", "naive_mape",
+				"legacy_insample_mape", "buy_rate", "sell_rate", "hold_rate", "mape_chase", "mape_grail",
+				"base_up_rate_7d");
+		List<ModelFeatureRow> features = ModelFeaturesParquet.read(candidate.resolve("features.parquet"));
+		assertThat(features).hasSize(2 * 3 * 70 - 6);
+		assertThat(features).filteredOn(ModelFeatureRow::outlier)
+			.extracting(ModelFeatureRow::marketPrice)
+			.contains(0.0);
+		assertThat(features).filteredOn((r) -> r.fairPrice() != null).hasSizeGreaterThan(features.size() - 12);
+		Map<String, Object> reportKeys = readJson(this.root.resolve("reports/metrics.json"));
+		assertThat(reportKeys).containsKeys("mape", "naive_mape", "grid");
+		assertThat(this.root.resolve("reports/plots")).isDirectoryContaining("glob:**/error_histogram.png")
+			.isDirectoryContaining("glob:**/true_vs_fair.png")
+			.isDirectoryContaining("glob:**/signal_distribution.png")
+			.isDirectoryContaining("glob:**/price_vs_fair.png")
+			.isDirectoryContaining("glob:**/predictions.csv");
+		assertThat(run.params).containsKeys("model_type", "window_size", "buy_threshold_pct", "grid_windows",
+				"holdout_days");
+		assertThat(run.metrics).containsKeys("mape", "naive_mape", "grid_sma_3_selection_mape",
+				"grid_median_14_holdout_mape");
+		assertThat(run.tags).containsKeys("data_hash", "model_type", "window_size");
+		assertThat(run.artifacts).contains("model/features.parquet", "model/model_metadata.json",
+				"plots/price_vs_fair.png", "reports/metrics.json");
+		assertThat(run.success).isTrue();
+		assertThat(output()).contains("Run logged: memory:pokewatch_baseline/");
+
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		Path baseline = this.root.resolve("models/baseline");
+		assertThat(snapshot(baseline)).isEqualTo(snapshot(candidate));
+		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+		assertThat(this.root.resolve("models")).isDirectoryNotContaining("glob:**/.baseline-*");
+	}
+
+	@Test
+	void validateWhenGateFailsShouldExitOneAndLeaveBaselineAndChampionUntouched() throws IOException {
+		Path params = prepare();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		Path baseline = this.root.resolve("models/baseline");
+		Map<String, String> before = snapshot(baseline);
+		Path strict = params("gate:\n  mape_max: 0.0001\n");
+		assertThat(run("train", "--params", strict.toString())).isZero();
+		assertThat(run("validate", "--params", strict.toString())).isEqualTo(1);
+		assertThat(errors()).contains("quality gate failed").contains("mape");
+		assertThat(snapshot(baseline)).containsExactlyInAnyOrderEntriesOf(before);
+		assertThat(this.tracking.versions.get("pokewatch-baseline")).hasSize(1);
+		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+	}
+
+	@Test
+	void validateWhenWorseThanChampionBeyondMarginShouldExitOne() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path sma3 = grid("gate:\n  champion_mape_margin: 0.0\n", "[sma]", "[3]");
+		assertThat(run("preprocess", "--params", sma3.toString())).isZero();
+		assertThat(run("train", "--params", sma3.toString())).isZero();
+		assertThat(run("validate", "--params", sma3.toString())).isZero();
+		// a 30-day SMA lags a random walk far more than a 3-day one: worse next-day MAPE
+		Path sma30 = grid("gate:\n  champion_mape_margin: 0.0\n", "[sma]", "[30]");
+		assertThat(run("train", "--params", sma30.toString())).isZero();
+		assertThat(run("validate", "--params", sma30.toString())).isEqualTo(1);
+		assertThat(errors()).contains("champion");
+		assertThat(ModelFiles.readMetadata(this.root.resolve("models/baseline")).windowSize()).isEqualTo(3);
+	}
+
+	@Test
+	void trainWhenTrackingFailsShouldStillWriteOutputsAndSkipRegistry() throws IOException {
+		Path params = prepare();
+		this.tracking.failWith = "connection refused";
+		assertThat(run("train", "--params", params.toString())).isZero();
+		ModelMetadata metadata = ModelFiles.readMetadata(this.root.resolve("models/candidate"));
+		assertThat(metadata.mlflowRunId()).isNull();
+		assertThat(this.root.resolve("reports/metrics.json")).exists();
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		assertThat(this.root.resolve("models/baseline/features.parquet")).exists();
+		assertThat(this.tracking.aliases).isEmpty();
+	}
+
+	@Test
+	void validateWhenNoCandidateShouldExitTwoNamingFile() throws IOException {
+		assertThat(run("validate", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("model_metadata.json");
+	}
+
+	@Test
+	void executeWhenUnknownCommandOrOptionShouldExitTwo() throws IOException {
+		assertThat(run("fit")).isEqualTo(2);
+		assertThat(errors()).contains("unknown command 'fit'");
+		assertThat(run("train", "--param", "x")).isEqualTo(2);
+		assertThat(errors()).contains("'--param'");
+		assertThat(run("train", "--params", this.root.resolve("missing.yaml").toString())).isEqualTo(2);
+		assertThat(errors()).contains("missing.yaml");
+		assertThat(run()).isEqualTo(2);
+	}
+
+	private Path prepare() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path params = params("");
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		return params;
+	}
+
+	private Path grid(String extra, String types, String windows) throws IOException {
+		Path file = params(extra);
+		Files.writeString(file,
+				Files.readString(file)
+					.replace("types: [sma, ewma, median]", "types: " + types)
+					.replace("windows: [3, 7, 14]", "windows: " + windows));
+		return file;
+	}
+
+	private Path params(String extra) throws IOException {
+		return TestData.writeParams(this.root, extra);
+	}
+
+	private int run(String... args) {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("tracking", this.tracking);
+		TrainingCommandLine commandLine = new TrainingCommandLine(beans.getBeanProvider(ExperimentTracker.class),
+				beans.getBeanProvider(ModelRegistry.class));
+		return commandLine.execute(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), args);
+	}
+
+	private String output() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String errors() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> readJson(Path file) throws IOException {
+		return tools.jackson.databind.json.JsonMapper.builder().build().readValue(Files.readString(file), Map.class);
+	}
+
+	static Map<String, String> snapshot(Path dir) throws IOException {
+		Map<String, String> files = new TreeMap<>();
+		try (Stream<Path> walk = Files.walk(dir)) {
+			for (Path file : walk.filter(Files::isRegularFile).toList()) {
+				files.put(dir.relativize(file).toString(),
+						Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+			}
+		}
+		return files;
+	}
+
+}
