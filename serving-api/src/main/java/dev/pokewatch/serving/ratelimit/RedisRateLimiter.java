@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -88,7 +89,9 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 	@Override
 	public RateLimitDecision tryConsume(String bucketKey) {
 		byte[] key = (KEY_PREFIX + bucketKey).getBytes(StandardCharsets.UTF_8);
-		var probe = session().proxyManager().getProxy(key, this.policy::configuration).tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = session().proxyManager()
+			.getProxy(key, this.policy::configuration)
+			.tryConsumeAndReturnRemaining(1);
 		return this.policy.decide(probe, this.clock.millis());
 	}
 
