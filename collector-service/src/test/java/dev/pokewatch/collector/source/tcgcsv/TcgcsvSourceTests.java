@@ -107,6 +107,20 @@ class TcgcsvSourceTests {
 						.contains("not valid JSON"));
 	}
 
+	@Test
+	void fetchWhenTrackAllShouldCollectEveryProductOnceWithStableIds() {
+		this.server.on("/prices", Reply.ok(recorded("tcgcsv_prices_group23237_2025-10-26.json")));
+		TrackedSet wholeSet = new TrackedSet(SET_151, List.of(card("sv151_charizard_ex_199", "517045", null)), true);
+		SetBatch batch = this.source.fetch(wholeSet, new DayWindow(TODAY, 1));
+		assertThat(batch.cards()).extracting((result) -> result.card().internalId())
+			.startsWith("sv151_charizard_ex_199")
+			.contains("sv_scarlet__violet_151_517047")
+			.doesNotContain("sv_scarlet__violet_151_517045")
+			.doesNotHaveDuplicates();
+		assertThat(batch.cards()).hasSizeGreaterThan(200)
+			.allSatisfy((result) -> assertThat(result).isInstanceOf(CardResult.Collected.class));
+	}
+
 	private static Double market(CardResult result) {
 		assertThat(result).isInstanceOf(CardResult.Collected.class);
 		return ((CardResult.Collected) result).prices().get(0).market();
