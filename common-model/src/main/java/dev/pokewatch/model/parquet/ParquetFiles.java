@@ -13,7 +13,12 @@ import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -35,6 +40,17 @@ import org.apache.parquet.schema.MessageType;
  * @since 0.1.0
  */
 public final class ParquetFiles {
+
+	/**
+	 * One shared Hadoop configuration: building one per file re-parses Hadoop's default
+	 * XML resources, which cost more than writing a small file itself. Only read after
+	 * creation.
+	 */
+	private static final Configuration HADOOP_CONF = new Configuration();
+
+	private static final ParquetConfiguration PARQUET_CONF = new HadoopParquetConfiguration(HADOOP_CONF);
+
+	private static final ParquetReadOptions READ_OPTIONS = HadoopReadOptions.builder(HADOOP_CONF).build();
 
 	private ParquetFiles() {
 	}
@@ -59,6 +75,7 @@ public final class ParquetFiles {
 				.<GenericRecord>builder(new LocalOutputFile(temp))
 				.withSchema(schema)
 				.withDataModel(GenericData.get())
+				.withConf(HADOOP_CONF)
 				.withCompressionCodec(CompressionCodecName.SNAPPY)
 				.build()) {
 				for (T row : rows) {
@@ -86,7 +103,8 @@ public final class ParquetFiles {
 	public static <T> List<T> read(Path file, Function<GenericRecord, T> fromRecord) {
 		List<T> rows = new ArrayList<>();
 		long index = 0;
-		try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+		try (ParquetReader<GenericRecord> reader = AvroParquetReader
+			.<GenericRecord>builder(new LocalInputFile(file), PARQUET_CONF)
 			.withDataModel(GenericData.get())
 			.build()) {
 			GenericRecord record;
@@ -116,7 +134,7 @@ public final class ParquetFiles {
 	 * @throws ParquetFileException naming {@code file} if it is not readable Parquet
 	 */
 	public static MessageType schemaOf(Path file) {
-		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), READ_OPTIONS)) {
 			return reader.getFooter().getFileMetaData().getSchema();
 		}
 		catch (IOException | RuntimeException ex) {
