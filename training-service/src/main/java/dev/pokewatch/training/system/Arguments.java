@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The options of one command: {@code --name value} pairs and {@code --flag} switches; any
- * other word is a usage error naming it.
+ * other word is a usage error naming it. Spring properties given as
+ * {@code --some.property=value} are left to Spring Boot.
  */
 public final class Arguments {
 
@@ -40,6 +41,11 @@ public final class Arguments {
 			if (name != null && name.contains("=")) {
 				inline = name.substring(name.indexOf('=') + 1);
 				name = name.substring(0, name.indexOf('='));
+			}
+			if (name != null && inline != null && name.contains(".")) {
+				// a Spring property (--training.tracking.uri=...), already applied by
+				// Boot
+				continue;
 			}
 			if (name != null && flags.contains(name) && inline == null) {
 				given.add(name);

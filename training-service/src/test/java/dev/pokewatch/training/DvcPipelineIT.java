@@ -1,0 +1,86 @@
+package dev.pokewatch.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.training.tracking.MlflowTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the repository's {@code dvc.yaml} with the built training jar and a real
+ * {@code dvc}: a second {@code dvc repro} does nothing, a changed train parameter re-runs
+ * train and validate only. Runs in {@code verify}, after the jar is packaged.
+ */
+@Tag("integration")
+class DvcPipelineIT {
+
+	@TempDir
+	Path project;
+
+	@Test
+	void reproWhenNothingChangedShouldRunNothingAndWhenTrainParamChangedShouldRunTrainAndValidate() throws Exception {
+		Path repo = MlflowTestServer.repoRoot();
+		Path dvc = MlflowTestServer.venvExecutable("dvc");
+		Path jar = repo.resolve("training-service/target/training-service.jar");
+		Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the packaged " + jar);
+		Files.copy(repo.resolve("dvc.yaml"), this.project.resolve("dvc.yaml"));
+		Files.copy(repo.resolve("params.yaml"), this.project.resolve("params.yaml"));
+		Files.createDirectories(this.project.resolve("config"));
+		Files.copy(repo.resolve("config/cards.yaml"), this.project.resolve("config/cards.yaml"));
+		Files.createDirectories(this.project.resolve("training-service/target"));
+		Files.copy(jar, this.project.resolve("training-service/target/training-service.jar"));
+		Files.writeString(this.project.resolve("params.yaml"),
+				Files.readString(this.project.resolve("params.yaml"))
+					.replace("holdout_days: 30", "holdout_days: 20")
+					.replace("min_signals: 20", "min_signals: 3"));
+		// the collector has its own tests: record generated raw files as its output
+		TestData.writeRaw(this.project.resolve("data/raw"), 2, 60);
+		run("git", "init", "-q");
+		run(dvc.toString(), "init", "-q");
+		run(dvc.toString(), "commit", "-f", "collect");
+
+		String first = run(dvc.toString(), "repro");
+		assertThat(first).contains("Running stage 'preprocess'", "Running stage 'train'", "Running stage 'validate'");
+		assertThat(this.project.resolve("models/baseline/model_metadata.json")).exists();
+		assertThat(this.project.resolve("reports/metrics.json")).exists();
+
+		String second = run(dvc.toString(), "repro");
+		assertThat(second).doesNotContain("Running stage").contains("Data and pipelines are up to date");
+
+		Files.writeString(this.project.resolve("params.yaml"),
+				Files.readString(this.project.resolve("params.yaml")).replace("holdout_days: 20", "holdout_days: 21"));
+		String third = run(dvc.toString(), "repro");
+		assertThat(third).contains("Running stage 'train'", "Running stage 'validate'")
+			.doesNotContain("Running stage 'preprocess'")
+			.doesNotContain("Running stage 'collect'");
+	}
+
+	private String run(String... command) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(this.project.toFile())
+			.redirectErrorStream(true);
+		Map<String, String> env = builder.environment();
+		// the stages call `java`: use the JDK running this test, and never a real
+		// tracking server
+		env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + env.getOrDefault("PATH", ""));
+		env.remove("MLFLOW_TRACKING_URI");
+		env.put("MLFLOW_FILE_STORE_DIR", this.project.resolve("mlruns").toString());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
+		return output;
+	}
+
+}
