@@ -1,0 +1,80 @@
+package dev.pokewatch.training.params;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.model.fair.FairPriceType;
+import dev.pokewatch.training.system.CommandException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ParamsReader}.
+ */
+class ParamsReaderTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readWhenOptionalFileMissingShouldUseDefaults() {
+		TrainingParams params = ParamsReader.read(this.dir.resolve("params.yaml"), false);
+		assertThat(params.gate().mapeMax()).isEqualTo(20.0);
+		assertThat(params.gate().coverageMin()).isEqualTo(0.80);
+		assertThat(params.thresholds().buyThresholdPct()).isEqualTo(0.10);
+		assertThat(params.train().grid()).hasSize(18);
+		assertThat(params.paths().baselineDir()).isEqualTo(Path.of("models/baseline"));
+	}
+
+	@Test
+	void readWhenValuesGivenShouldUseThem() throws IOException {
+		Path file = write("""
+				model: {buy_threshold_pct: 0.2, sell_threshold_pct: 0.3}
+				train:
+				  grid: {types: [median], windows: [5, 9]}
+				  holdout_days: 10
+				gate: {mape_max: 5}
+				""");
+		TrainingParams params = ParamsReader.read(file, true);
+		assertThat(params.thresholds().sellThresholdPct()).isEqualTo(0.3);
+		assertThat(params.train().grid()).extracting((m) -> m.id()).containsExactly("median_5", "median_9");
+		assertThat(params.train().types()).containsExactly(FairPriceType.MEDIAN);
+		assertThat(params.train().holdoutDays()).isEqualTo(10);
+		assertThat(params.gate().mapeMax()).isEqualTo(5.0);
+	}
+
+	@Test
+	void readWhenWrongTypeShouldNameFileAndKey() throws IOException {
+		Path file = write("train:\n  holdout_days: soon\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(file, true))
+			.withMessageContaining("params.yaml")
+			.withMessageContaining("'train.holdout_days'");
+		Path grid = write("train:\n  grid: {types: [arima]}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(grid, true))
+			.withMessageContaining("'train.grid.types[0]'")
+			.withMessageContaining("arima");
+		Path rule = write("model: {buy_threshold_pct: 1.5}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(rule, true))
+			.withMessageContaining("'model'");
+	}
+
+	@Test
+	void readWhenRequiredFileMissingShouldExitTwo() {
+		assertThatExceptionOfType(CommandException.class)
+			.isThrownBy(() -> ParamsReader.read(this.dir.resolve("nope.yaml"), true))
+			.withMessageContaining("nope.yaml")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+	}
+
+	private Path write(String yaml) throws IOException {
+		Path file = this.dir.resolve("params.yaml");
+		Files.writeString(file, yaml);
+		return file;
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.pokewatch.training.train;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pokewatch.model.fair.FairPriceType;
+import dev.pokewatch.model.feature.CardSeries;
+import dev.pokewatch.model.feature.OutlierRule;
+import dev.pokewatch.model.signal.SignalRule;
+import dev.pokewatch.training.params.TrainingParams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ModelSelection}.
+ */
+class ModelSelectionTests {
+
+	private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
+
+	// a flat price with a one-day 20 % dip every 10 days: dips are BUY signals that
+	// recover, so trailing models have a positive lift
+	private final List<CardSeries> series = List.of(card("a", 100), card("b", 50));
+
+	@Test
+	void runWhenModelsHaveEnoughSignalsShouldChooseBestLiftOnSelectionWindow() {
+		ModelSelection.Result result = ModelSelection.run(this.series, FIRST, FIRST.plusDays(99), params(3));
+		assertThat(result.selectionWindow().to()).isEqualTo(FIRST.plusDays(79));
+		assertThat(result.selectionWindow().outcomeCutoff()).isEqualTo(FIRST.plusDays(79));
+		assertThat(result.holdoutWindow().from()).isEqualTo(FIRST.plusDays(80));
+		assertThat(result.chosen().eligible()).isTrue();
+		assertThat(result.chosen().selection().signalLift()).isPositive();
+		assertThat(result.reason()).contains("signal lift");
+		double best = result.grid()
+			.stream()
+			.filter(ModelSelection.Candidate::eligible)
+			.mapToDouble((c) -> c.selection().signalLift())
+			.max()
+			.orElseThrow();
+		assertThat(result.chosen().selection().signalLift()).isEqualTo(best);
+		assertThat(result.metrics()).containsKeys("mape", "naive_mape", "legacy_insample_mape",
+				"selection_signal_lift_7d");
+		assertThat(result.gridMetrics()).containsKeys("grid_sma_3_selection_mape", "grid_median_7_holdout_mape");
+	}
+
+	@Test
+	void runWhenTooFewSignalsShouldChooseLowestSelectionMape() {
+		ModelSelection.Result result = ModelSelection.run(this.series, FIRST, FIRST.plusDays(99), params(10_000));
+		assertThat(result.reason()).contains("chose the lowest MAPE");
+		double lowest = result.grid().stream().mapToDouble((c) -> c.selection().mape()).min().orElseThrow();
+		assertThat(result.chosen().selection().mape()).isEqualTo(lowest);
+	}
+
+	private static TrainingParams params(int minSignals) {
+		return new TrainingParams(
+				new TrainingParams.Paths(Path.of("r"), Path.of("p"), Path.of("c"), Path.of("b"), Path.of("o")),
+				OutlierRule.DEFAULT, SignalRule.DEFAULT,
+				new TrainingParams.Train(List.of(FairPriceType.SMA, FairPriceType.MEDIAN), List.of(3, 7), 20, 7,
+						minSignals, 0.0, 7, "e", "m", 2),
+				new TrainingParams.Gate(20, 0.8, 0.5, 0.05));
+	}
+
+	private static CardSeries card(String id, double level) {
+		double[] prices = new double[100];
+		Arrays.fill(prices, level);
+		for (int d = 5; d < 100; d += 10) {
+			prices[d] = level * 0.8;
+		}
+		return new CardSeries(id, id, "s", "c", FIRST, prices, prices.clone(), new boolean[100]);
+	}
+
+}
