@@ -1,6 +1,5 @@
 package dev.pokewatch.serving.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pokewatch.serving.support.LocalRedisServer;
+import dev.pokewatch.serving.support.RedisTestServer;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TestProperties;
 
@@ -27,8 +26,7 @@ class RedisModelUpdateSubscriberTests {
 
 	@Test
 	void messageWhenPublishedOnChannelShouldReloadModel() throws Exception {
-		Path redisDir = Files.createDirectories(this.root.resolve("redis"));
-		try (LocalRedisServer redis = LocalRedisServer.start(redisDir)) {
+		try (RedisTestServer redis = RedisTestServer.start()) {
 			Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
 			// file watching off: only the Redis message may trigger the reload
 			var properties = TestProperties.of(dir, redis.url());
@@ -56,9 +54,8 @@ class RedisModelUpdateSubscriberTests {
 
 	@Test
 	void startWhenRedisIsDownShouldRetryAndSubscribeOnceItIsUp() throws Exception {
-		Path redisDir = Files.createDirectories(this.root.resolve("redis"));
 		Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
-		LocalRedisServer redis = LocalRedisServer.start(redisDir);
+		RedisTestServer redis = RedisTestServer.start();
 		String url = redis.url();
 		redis.close();
 		var properties = TestProperties.of(dir, url);

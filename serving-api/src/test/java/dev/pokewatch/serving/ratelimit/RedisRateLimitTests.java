@@ -15,6 +15,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.pokewatch.serving.support.RedisTestServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -94,7 +96,7 @@ class RedisRateLimitTests {
 		assertThat(status(a, KEY)).as("the local bucket still limits").isEqualTo(429);
 		assertThat(fallbacks(this.replicaA)).isEqualTo(1);
 		assertThat(redisUp(this.replicaA)).isZero();
-		String fallbackLine = "Redis rate limiting at 127.0.0.1:" + this.redis.port() + " failed";
+		String fallbackLine = "Redis rate limiting at " + this.redis.host() + ":" + this.redis.port() + " failed";
 		assertThat(FailoverRateLimiterTests.occurrences(output.getAll(), fallbackLine)).isEqualTo(1);
 
 		this.redis.restart();
@@ -105,7 +107,8 @@ class RedisRateLimitTests {
 			status(a, OTHER_KEY);
 			assertThat(redisUp(this.replicaA)).isEqualTo(1);
 		});
-		assertThat(output).contains("Redis rate limiting at 127.0.0.1:" + this.redis.port() + " is back");
+		assertThat(output)
+			.contains("Redis rate limiting at " + this.redis.host() + ":" + this.redis.port() + " is back");
 		// The restarted Redis is empty, so the shared key has a full shared bucket again.
 		assertSharedLimit(a, b);
 		assertThat(fallbacks(this.replicaA)).isEqualTo(1);
