@@ -56,10 +56,13 @@ public final class FeatureBuilder {
 		for (RawPriceRow row : deduplicate(rows)) {
 			byCard.computeIfAbsent(row.cardId(), (id) -> new ArrayList<>()).add(row);
 		}
+		// cards are independent: build them in parallel, keep the card order
+		List<List<ProcessedPriceRow>> perCard = byCard.values()
+			.parallelStream()
+			.map((cardRows) -> buildCard(cardRows, rule))
+			.toList();
 		List<ProcessedPriceRow> processed = new ArrayList<>(rows.size());
-		for (List<RawPriceRow> cardRows : byCard.values()) {
-			processed.addAll(buildCard(cardRows, rule));
-		}
+		perCard.forEach(processed::addAll);
 		return processed;
 	}
 

@@ -70,16 +70,17 @@ public class TrainCommand {
 	 */
 	public ModelMetadata run(TrainingParams params) {
 		TrainingParams.Paths paths = params.paths();
+		long started = System.nanoTime();
 		this.out.printf("Loading processed data from %s%n", paths.processedDir());
 		TrainingData data = TrainingData.load(paths.processedDir());
-		this.out.printf("Loaded %d row(s), %d card(s), %s..%s from %d file(s)%n", data.rows().size(),
-				data.series().size(), data.firstDay(), data.lastDay(), data.files().size());
+		this.out.printf("Loaded %d row(s), %d card(s), %s..%s from %d file(s) [%s]%n", data.rows().size(),
+				data.series().size(), data.firstDay(), data.lastDay(), data.files().size(), elapsed(started));
 		this.out.printf("Backtesting %d grid model(s) walk-forward (holdout: last %d day(s))%n",
 				params.train().grid().size(), params.train().holdoutDays());
 		ModelSelection.Result result = ModelSelection.run(data.series(), data.firstDay(), data.lastDay(), params);
 		FairPriceModel chosen = result.chosen().model();
 		Map<String, Double> metrics = result.metrics();
-		this.out.printf("Chose %s: %s%n", chosen.id(), result.reason());
+		this.out.printf("Chose %s: %s [%s]%n", chosen.id(), result.reason(), elapsed(started));
 		this.out.printf(
 				"Holdout %s..%s: MAPE %.3f %% (naive %.3f %%, older system in-sample %.3f %%), coverage %.3f, "
 						+ "%d-day signal lift %+.3f over %d signal(s)%n",
@@ -113,8 +114,8 @@ public class TrainCommand {
 			}
 			throw new CommandException(CommandException.FAILED, "could not write outputs: " + ex.getMessage(), ex);
 		}
-		this.out.printf("Wrote candidate %s (version %s), %s and %d plot(s) in %s%n", paths.candidateDir(),
-				modelVersion, metricsFile, images.size(), plotsDir);
+		this.out.printf("Wrote candidate %s (version %s), %s and %d plot(s) in %s [%s]%n", paths.candidateDir(),
+				modelVersion, metricsFile, images.size(), plotsDir, elapsed(started));
 		if (run != null) {
 			logRun(run, params, result, metrics, paths.candidateDir(), images, metricsFile);
 		}
@@ -254,6 +255,10 @@ public class TrainCommand {
 		catch (TrackingException ex) {
 			logger.debug("Could not end run {}", run.runId(), ex);
 		}
+	}
+
+	private static String elapsed(long started) {
+		return String.format("%.1f s", (System.nanoTime() - started) / 1e9);
 	}
 
 	private static java.util.Optional<String> gitCommit() {
