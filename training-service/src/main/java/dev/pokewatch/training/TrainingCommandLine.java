@@ -23,6 +23,8 @@ import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.train.TrainCommand;
 import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
+import dev.pokewatch.training.validate.ModelUpdatePublisher;
+import dev.pokewatch.training.validate.RedisProperties;
 import dev.pokewatch.training.validate.ValidateCommand;
 
 /**
@@ -44,11 +46,15 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ObjectProvider<ModelRegistry> registry;
 
+	private final RedisProperties redis;
+
 	private int exitCode;
 
-	TrainingCommandLine(ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry) {
+	TrainingCommandLine(ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
+			RedisProperties redis) {
 		this.tracker = tracker;
 		this.registry = registry;
+		this.redis = redis;
 	}
 
 	@Override
@@ -73,8 +79,9 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 				case "preprocess" -> preprocess(options, out);
 				case "train" -> new TrainCommand(this.tracker.getIfAvailable(), out, Clock.systemUTC())
 					.run(params("train", options));
-				case "validate" ->
-					new ValidateCommand(this.registry.getIfAvailable(), out).run(params("validate", options));
+				case "validate" -> new ValidateCommand(this.registry.getIfAvailable(),
+						new ModelUpdatePublisher(this.redis.url(), this.redis.channel()), out)
+					.run(params("validate", options));
 				default -> throw CommandException.usage("unknown command '" + command + "'\n" + USAGE);
 			}
 			return 0;

@@ -32,6 +32,7 @@ import dev.pokewatch.model.price.RawPriceRow;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
+import dev.pokewatch.training.validate.RedisProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -248,7 +249,7 @@ class TrainingCommandLineTests {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("tracking", this.tracking);
 		TrainingCommandLine commandLine = new TrainingCommandLine(beans.getBeanProvider(ExperimentTracker.class),
-				beans.getBeanProvider(ModelRegistry.class));
+				beans.getBeanProvider(ModelRegistry.class), new RedisProperties("", "pokewatch:model-updated"));
 		return commandLine.execute(new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8), args);
 	}

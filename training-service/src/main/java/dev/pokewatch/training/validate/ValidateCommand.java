@@ -31,15 +31,19 @@ public class ValidateCommand {
 
 	private final ModelRegistry registry;
 
+	private final ModelUpdatePublisher publisher;
+
 	private final PrintStream out;
 
 	/**
 	 * Creates the command.
 	 * @param registry the registry, or {@code null} when none is configured
+	 * @param publisher the model-updated notification
 	 * @param out progress output
 	 */
-	public ValidateCommand(ModelRegistry registry, PrintStream out) {
+	public ValidateCommand(ModelRegistry registry, ModelUpdatePublisher publisher, PrintStream out) {
 		this.registry = registry;
+		this.publisher = publisher;
 		this.out = out;
 	}
 
@@ -83,6 +87,7 @@ public class ValidateCommand {
 		promote(candidateDir, baselineDir);
 		this.out.printf("Quality gate passed: promoted %s to %s%n", candidate.modelVersion(), baselineDir);
 		register(params, candidateDir, candidate);
+		this.publisher.publish(candidate.modelVersion());
 	}
 
 	private static void promote(Path candidateDir, Path baselineDir) {
