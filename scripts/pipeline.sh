@@ -29,8 +29,9 @@ fi
 
 if [ -f reports/metrics.json ]; then
   echo
-  echo "Metrics (reports/metrics.json):"
-  cat reports/metrics.json
+  echo "Holdout metrics (reports/metrics.json; the whole grid is in the file and in MLflow):"
+  # top-level scalar metrics only: one "name : value" per line
+  grep -E '^  "[a-z0-9_]+" : [-0-9.eE]+,?$' reports/metrics.json | tr -d '",' | awk '{printf "  %-30s %s\n", $1, $3}'
   echo
 fi
 echo "Model ready for serving in models/baseline/ — start the API with: make api"
