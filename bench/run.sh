@@ -23,7 +23,7 @@ need nginx nginx-light
 need /usr/bin/time time
 
 log ""
-log "## $(date -u '+%F %T') UTC — $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+log "## $(date -u '+%F %T') UTC — $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | grep -v "^NOTE" | head -1)"
 
 # --- 1. pipeline scale -------------------------------------------------------------------------
 CP_FILE="$WORK/common-model.cp"
