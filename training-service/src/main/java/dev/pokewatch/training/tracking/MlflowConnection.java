@@ -28,8 +28,32 @@ record MlflowConnection(URI baseUri, @Nullable String username, @Nullable String
 		Objects.requireNonNull(requestTimeout, "'requestTimeout' must not be null");
 		String scheme = baseUri.getScheme();
 		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-			throw new IllegalArgumentException("'baseUri' must be http or https but was " + baseUri);
+			throw new IllegalArgumentException("'baseUri' must be http or https but was " + withoutUserInfo(baseUri));
 		}
+		// https://user:token@host/... works for MLflow's Python client: accept it, but
+		// keep
+		// the credentials out of the URL, which is printed in logs and error messages
+		String userInfo = baseUri.getUserInfo();
+		if (userInfo != null) {
+			int colon = userInfo.indexOf(':');
+			if (colon > 0 && !hasText(username) && !hasText(password)) {
+				username = userInfo.substring(0, colon);
+				password = userInfo.substring(colon + 1);
+			}
+			baseUri = withoutUserInfo(baseUri);
+		}
+	}
+
+	/**
+	 * The URI with any {@code user:password@} part removed.
+	 * @param uri a URI
+	 * @return the URI without user info
+	 */
+	static URI withoutUserInfo(URI uri) {
+		if (uri.getRawUserInfo() == null) {
+			return uri;
+		}
+		return URI.create(uri.toString().replace(uri.getRawUserInfo() + "@", ""));
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,14 @@ class MlflowRestClient {
 	static final String ARTIFACTS_PATH = "/api/2.0/mlflow-artifacts/artifacts/";
 
 	private static final int MAX_RETRIES = 2;
+
+	/**
+	 * POST endpoints that are safe to repeat: they set state absolutely, or (log-batch)
+	 * MLflow accepts a param logged again with the same value and a repeated metric point
+	 * only repeats a point.
+	 */
+	private static final Set<String> IDEMPOTENT_POSTS = Set.of("runs/update", "runs/log-batch",
+			"registered-models/alias", "runs/set-tag");
 
 	private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
 
@@ -102,7 +111,7 @@ class MlflowRestClient {
 		query.forEach((key, value) -> params.add(encodeQuery(key) + "=" + encodeQuery(value)));
 		String suffix = (query.isEmpty()) ? "" : "?" + params;
 		URI uri = URI.create(baseUrl() + API_PATH + endpoint + suffix);
-		return send(HttpRequest.newBuilder(uri).GET(), "GET " + endpoint);
+		return send(HttpRequest.newBuilder(uri).GET(), "GET " + endpoint, true);
 	}
 
 	/**
@@ -116,7 +125,7 @@ class MlflowRestClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)));
-		return send(request, "POST " + endpoint);
+		return send(request, "POST " + endpoint, IDEMPOTENT_POSTS.contains(endpoint));
 	}
 
 	/**
@@ -145,10 +154,16 @@ class MlflowRestClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.header("Content-Type", "application/octet-stream")
 			.PUT(body);
-		send(request, "PUT artifact " + url.getRawPath());
+		send(request, "PUT artifact " + url.getRawPath(), true);
 	}
 
-	private JsonNode send(HttpRequest.Builder builder, String endpoint) {
+	/**
+	 * Sends a request. A 429 is always retried (the server refused it unprocessed); a
+	 * lost connection or a 5xx only when repeating the call cannot duplicate anything,
+	 * since e.g. {@code runs/create} or {@code model-versions/create} may have been
+	 * committed before the failure.
+	 */
+	private JsonNode send(HttpRequest.Builder builder, String endpoint, boolean idempotent) {
 		builder.timeout(this.connection.requestTimeout()).header("Accept", "application/json");
 		if (this.authorization != null) {
 			builder.header("Authorization", this.authorization);
@@ -172,7 +187,7 @@ class MlflowRestClient {
 						+ this.connection.requestTimeout().toSeconds() + " s: " + describe(ex), ex);
 			}
 			catch (IOException ex) {
-				if (attempt < MAX_RETRIES) {
+				if (idempotent && attempt < MAX_RETRIES) {
 					logger.debug("MLflow {} failed ({}), retrying", endpoint, describe(ex));
 					pause(RETRY_BACKOFF.multipliedBy(attempt + 1L));
 					continue;
@@ -187,7 +202,7 @@ class MlflowRestClient {
 			if (status >= 200 && status < 300) {
 				return parse(response.body(), endpoint);
 			}
-			if ((status == 429 || status >= 500) && attempt < MAX_RETRIES) {
+			if ((status == 429 || (status >= 500 && idempotent)) && attempt < MAX_RETRIES) {
 				Duration wait = retryAfter(response).orElse(RETRY_BACKOFF.multipliedBy(attempt + 1L));
 				logger.debug("MLflow {} answered HTTP {}, retrying in {} ms", endpoint, status, wait.toMillis());
 				pause(wait);

@@ -53,8 +53,7 @@ class TrackingConfiguration {
 			parsed = new URI(uri);
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalStateException("MLFLOW_TRACKING_URI '" + uri + "' is not a valid URI: " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException("MLFLOW_TRACKING_URI is not a valid URI: " + ex.getReason(), ex);
 		}
 		String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
 		if ("databricks".equalsIgnoreCase(uri)) {
@@ -71,7 +70,8 @@ class TrackingConfiguration {
 				if (scheme.length() == 1) {
 					yield new FileStore(Path.of(uri).toAbsolutePath().normalize());
 				}
-				throw new IllegalStateException("MLFLOW_TRACKING_URI '" + uri + "' is not supported: use http(s):// "
+				throw new IllegalStateException("MLFLOW_TRACKING_URI '" + MlflowConnection.withoutUserInfo(parsed)
+						+ "' is not supported: use http(s):// "
 						+ "for an MLflow server (local or DagsHub), file: or a path for the local file store, "
 						+ "or leave it unset");
 			}

@@ -77,6 +77,48 @@ class MlflowRestClientTests {
 	}
 
 	@Test
+	void postWhenCreateAnswers503ShouldNotRetryBecauseTheRunMayExist() {
+		try (StubHttpServer stub = new StubHttpServer((n) -> (n == 0)
+				? new StubHttpServer.Answer(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\"}") : OK)) {
+			MlflowRestClient client = client(stub, null, null, null);
+
+			assertThatExceptionOfType(MlflowApiException.class)
+				.isThrownBy(() -> client.post("runs/create", client.object().put("experiment_id", "1")))
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
+			assertThat(stub.received()).hasSize(1);
+		}
+	}
+
+	@Test
+	void postWhenCreateAnswers429ShouldRetryBecauseNothingWasDone() {
+		try (StubHttpServer stub = new StubHttpServer((n) -> (n == 0) ? new StubHttpServer.Answer(429, "{}") : OK)) {
+			MlflowRestClient client = client(stub, null, null, null);
+
+			client.post("model-versions/create", client.object().put("name", "m"));
+
+			assertThat(stub.received()).hasSize(2);
+		}
+	}
+
+	@Test
+	void connectionWhenUriCarriesCredentialsShouldUseThemAsBasicAuthAndNeverShowThem() {
+		try (StubHttpServer stub = new StubHttpServer((n) -> OK)) {
+			URI withCredentials = URI.create(stub.uri().toString().replace("://", "://dagshub-user:s3cret-token@"));
+			MlflowConnection connection = new MlflowConnection(withCredentials, null, null, null, Duration.ofSeconds(2),
+					Duration.ofSeconds(5));
+			MlflowRestClient client = new MlflowRestClient(connection);
+
+			client.get("runs/get", Map.of("run_id", "r"));
+
+			String expected = "Basic "
+					+ Base64.getEncoder().encodeToString("dagshub-user:s3cret-token".getBytes(StandardCharsets.UTF_8));
+			assertThat(stub.received().get(0).headers()).containsEntry("authorization", expected);
+			assertThat(connection.baseUrl()).isEqualTo(stub.uri().toString().replaceAll("/$", ""));
+			assertThat(connection.toString() + client).doesNotContain("s3cret-token");
+		}
+	}
+
+	@Test
 	void getWhenServerKeepsAnswering429ShouldGiveUpAfterTwoRetries() {
 		try (StubHttpServer stub = new StubHttpServer((n) -> new StubHttpServer.Answer(429, "{}"))) {
 			MlflowRestClient client = client(stub, null, null, null);
