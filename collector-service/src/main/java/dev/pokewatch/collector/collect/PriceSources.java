@@ -1,6 +1,8 @@
 package dev.pokewatch.collector.collect;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.http.Sleeper;
@@ -11,7 +13,10 @@ import dev.pokewatch.collector.source.tcgcsv.TcgcsvSource;
 import dev.pokewatch.collector.system.CollectorProperties;
 
 /**
- * Builds the {@link PriceSource} a run asked for from the configuration.
+ * Builds the {@link PriceSource} a run asked for from the configuration. Each source is
+ * built once and reused by later runs (the scheduled mode runs daily): its HTTP client,
+ * with its connection pool and selector thread, and its throttle state live as long as
+ * the app.
  */
 public class PriceSources {
 
@@ -20,6 +25,8 @@ public class PriceSources {
 	private final Clock clock;
 
 	private final Sleeper sleeper;
+
+	private final Map<SourceName, PriceSource> built = new ConcurrentHashMap<>();
 
 	public PriceSources(CollectorProperties properties, Clock clock, Sleeper sleeper) {
 		this.properties = properties;
@@ -38,16 +45,19 @@ public class PriceSources {
 		CollectorProperties.PokemonPriceTracker ppt = this.properties.pokemonPriceTracker();
 		SourceName resolved = (name == SourceName.AUTO)
 				? (ppt.hasApiKey() ? SourceName.POKEMONPRICETRACKER : SourceName.SAMPLE) : name;
+		if (resolved == SourceName.POKEMONPRICETRACKER && !ppt.hasApiKey()) {
+			throw new UsageException(
+					"--source pokemonpricetracker needs an API key in the environment variable POKEMON_PRICE_API_KEY");
+		}
+		return this.built.computeIfAbsent(resolved, this::build);
+	}
+
+	private PriceSource build(SourceName resolved) {
+		CollectorProperties.PokemonPriceTracker ppt = this.properties.pokemonPriceTracker();
 		return switch (resolved) {
 			case SAMPLE -> new SamplePriceSource(this.properties.sample().replayDays());
-			case POKEMONPRICETRACKER -> {
-				if (!ppt.hasApiKey()) {
-					throw new UsageException(
-							"--source pokemonpricetracker needs an API key in the environment variable POKEMON_PRICE_API_KEY");
-				}
-				yield new PokemonPriceTrackerSource(http(ppt.requestsPerMinute()), ppt.baseUrl(), ppt.apiKey(),
-						this.clock);
-			}
+			case POKEMONPRICETRACKER ->
+				new PokemonPriceTrackerSource(http(ppt.requestsPerMinute()), ppt.baseUrl(), ppt.apiKey(), this.clock);
 			case TCGCSV -> new TcgcsvSource(http(this.properties.tcgcsv().requestsPerMinute()),
 					this.properties.tcgcsv().baseUrl(), this.properties.tcgcsv().categoryId(), this.clock);
 			case AUTO -> throw new IllegalStateException("auto is resolved above");
