@@ -95,23 +95,41 @@ public record FairPriceModel(FairPriceType type, int windowDays) {
 	private double[] median(double[] usable) {
 		int n = usable.length;
 		double[] fair = new double[n];
-		double[] window = new double[this.windowDays];
+		// the window's prices kept sorted as it slides (one insert and one removal a day)
+		double[] window = new double[this.windowDays + 1];
+		int count = 0;
 		for (int i = 0; i < n; i++) {
-			int count = 0;
-			for (int j = Math.max(0, i - this.windowDays); j < i; j++) {
-				if (!Double.isNaN(usable[j])) {
-					window[count++] = usable[j];
-				}
+			if (i > 0 && !Double.isNaN(usable[i - 1])) {
+				count = insertSorted(window, count, usable[i - 1]);
+			}
+			int leaving = i - this.windowDays - 1;
+			if (leaving >= 0 && !Double.isNaN(usable[leaving])) {
+				count = removeSorted(window, count, usable[leaving]);
 			}
 			if (count == 0) {
 				fair[i] = Double.NaN;
 				continue;
 			}
-			Arrays.sort(window, 0, count);
 			int mid = count / 2;
 			fair[i] = (count % 2 == 1) ? window[mid] : (window[mid - 1] + window[mid]) / 2;
 		}
 		return fair;
+	}
+
+	private static int insertSorted(double[] values, int count, double value) {
+		int at = Arrays.binarySearch(values, 0, count, value);
+		if (at < 0) {
+			at = -at - 1;
+		}
+		System.arraycopy(values, at, values, at + 1, count - at);
+		values[at] = value;
+		return count + 1;
+	}
+
+	private static int removeSorted(double[] values, int count, double value) {
+		int at = Arrays.binarySearch(values, 0, count, value);
+		System.arraycopy(values, at + 1, values, at, count - at - 1);
+		return count - 1;
 	}
 
 	private double[] last(double[] usable) {

@@ -34,6 +34,8 @@ public final class CardSeries {
 
 	private final boolean[] outlier;
 
+	private final boolean[] collected;
+
 	/**
 	 * Creates a series; arrays are used as given (not copied) and must have one length.
 	 * @param cardId the card
@@ -47,17 +49,43 @@ public final class CardSeries {
 	 */
 	public CardSeries(String cardId, String cardName, String setName, String category, LocalDate firstDay,
 			double[] usable, double[] market, boolean[] outlier) {
+		this(cardId, cardName, setName, category, firstDay, usable, market, outlier, collectedWherePriced(market));
+	}
+
+	/**
+	 * Creates a series that also knows the days collected without a price.
+	 * @param cardId the card
+	 * @param cardName display name, may be {@code null}
+	 * @param setName set display name, may be {@code null}
+	 * @param category category, may be {@code null}
+	 * @param firstDay the day of index 0
+	 * @param usable per day the usable price (positive, not flagged), else {@code NaN}
+	 * @param market per day the market price as collected, {@code NaN} when absent
+	 * @param outlier per day whether the price was flagged
+	 * @param collected per day whether a row was collected (with or without a price)
+	 */
+	public CardSeries(String cardId, String cardName, String setName, String category, LocalDate firstDay,
+			double[] usable, double[] market, boolean[] outlier, boolean[] collected) {
 		this.cardId = Objects.requireNonNull(cardId, "'cardId' must not be null");
 		this.cardName = cardName;
 		this.setName = setName;
 		this.category = category;
 		this.firstDay = Objects.requireNonNull(firstDay, "'firstDay' must not be null");
-		if (usable.length != market.length || usable.length != outlier.length) {
+		if (usable.length != market.length || usable.length != outlier.length || usable.length != collected.length) {
 			throw new IllegalArgumentException("series arrays of card '" + cardId + "' differ in length");
 		}
 		this.usable = usable;
 		this.market = market;
 		this.outlier = outlier;
+		this.collected = collected;
+	}
+
+	private static boolean[] collectedWherePriced(double[] market) {
+		boolean[] collected = new boolean[market.length];
+		for (int i = 0; i < market.length; i++) {
+			collected[i] = !Double.isNaN(market[i]);
+		}
+		return collected;
 	}
 
 	/**
@@ -89,6 +117,7 @@ public final class CardSeries {
 		double[] usable = new double[length];
 		double[] market = new double[length];
 		boolean[] outlier = new boolean[length];
+		boolean[] collected = new boolean[length];
 		Arrays.fill(usable, Double.NaN);
 		Arrays.fill(market, Double.NaN);
 		ProcessedPriceRow latest = rows.get(0);
@@ -97,12 +126,13 @@ public final class CardSeries {
 			Double price = row.raw().marketPrice();
 			market[i] = (price != null) ? price : Double.NaN;
 			outlier[i] = row.outlier();
+			collected[i] = true;
 			usable[i] = row.usable() ? price : Double.NaN;
 			latest = row.raw().date().isAfter(latest.raw().date()) ? row : latest;
 		}
 		// names come from the latest row: providers fix typos, the newest spelling wins
 		return new CardSeries(latest.raw().cardId(), latest.raw().cardName(), latest.raw().setName(),
-				latest.raw().category(), first, usable, market, outlier);
+				latest.raw().category(), first, usable, market, outlier, collected);
 	}
 
 	public String cardId() {
@@ -177,7 +207,16 @@ public final class CardSeries {
 	}
 
 	/**
-	 * Whether a row was collected on day {@code index} (with or without a price).
+	 * Whether a row was collected on day {@code index}, with or without a price.
+	 * @param index the index
+	 * @return {@code true} when a row exists for that day
+	 */
+	public boolean collected(int index) {
+		return this.collected[index];
+	}
+
+	/**
+	 * Whether a row with a price was collected on day {@code index}.
 	 * @param index the index
 	 * @return {@code true} when collected with a price
 	 */

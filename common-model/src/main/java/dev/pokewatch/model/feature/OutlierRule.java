@@ -72,13 +72,24 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 		boolean[] accepted = new boolean[n];
 		double[] reference = new double[n];
 		double[] logs = new double[n];
+		// the accepted prices of the window, kept sorted as the window slides: sorting
+		// the
+		// window afresh for every day dominated preprocessing
+		double[] window = new double[n];
+		int windowCount = 0;
 		int windowStart = 0;
 		for (int i = 0; i < n; i++) {
 			levels[i] = Double.NaN;
-			double price = prices[i];
+			if (i > 0 && accepted[i - 1]) {
+				windowCount = insertSorted(window, windowCount, prices[i - 1]);
+			}
 			while (days[windowStart] < days[i] - this.windowDays) {
+				if (accepted[windowStart]) {
+					windowCount = removeSorted(window, windowCount, prices[windowStart]);
+				}
 				windowStart++;
 			}
+			double price = prices[i];
 			if (Double.isNaN(price)) {
 				continue;
 			}
@@ -86,20 +97,20 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 				reasons[i] = NON_POSITIVE;
 				continue;
 			}
-			int count = collect(prices, accepted, windowStart, i, true, reference);
+			double[] sorted = window;
+			int count = windowCount;
 			if (count < this.minPoints) {
 				count = collect(prices, accepted, windowStart, i, false, reference);
+				Arrays.sort(reference, 0, count);
+				sorted = reference;
 			}
 			if (count < this.minPoints) {
 				accepted[i] = true;
 				continue;
 			}
-			double level = median(reference, count);
+			double level = medianOfSorted(sorted, count);
 			levels[i] = level;
-			for (int k = 0; k < count; k++) {
-				logs[k] = Math.abs(Math.log(reference[k] / level));
-			}
-			double mad = median(logs, count);
+			double mad = medianDeviation(sorted, count, level, logs);
 			double limit = Math.max(this.madK * MAD_SCALE * mad, Math.log(this.minJumpFactor));
 			if (Math.abs(Math.log(price / level)) > limit) {
 				reasons[i] = FAR_FROM_LEVEL;
@@ -109,6 +120,59 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 			}
 		}
 		return new Result(reasons, levels);
+	}
+
+	private static int insertSorted(double[] values, int count, double value) {
+		int at = Arrays.binarySearch(values, 0, count, value);
+		if (at < 0) {
+			at = -at - 1;
+		}
+		System.arraycopy(values, at, values, at + 1, count - at);
+		values[at] = value;
+		return count + 1;
+	}
+
+	private static int removeSorted(double[] values, int count, double value) {
+		int at = Arrays.binarySearch(values, 0, count, value);
+		System.arraycopy(values, at + 1, values, at, count - at - 1);
+		return count - 1;
+	}
+
+	private static double deviation(double[] sorted, int index, int count, double level) {
+		return (index >= 0 && index < count) ? Math.abs(Math.log(sorted[index] / level)) : Double.POSITIVE_INFINITY;
+	}
+
+	private static double medianOfSorted(double[] sorted, int count) {
+		int mid = count / 2;
+		return (count % 2 == 1) ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	}
+
+	/**
+	 * The median of {@code |ln(x / level)|} over sorted {@code x}, without sorting: the
+	 * deviations fall towards the level on its left and rise on its right, so merging the
+	 * two runs outwards from the level yields them in order (the same values a sort would
+	 * give, so the flags do not change).
+	 */
+	private static double medianDeviation(double[] sorted, int count, double level, double[] scratch) {
+		int right = 0;
+		while (right < count && sorted[right] < level) {
+			right++;
+		}
+		int left = right - 1;
+		int mid = count / 2;
+		double l = deviation(sorted, left, count, level);
+		double r = deviation(sorted, right, count, level);
+		for (int k = 0; k <= mid; k++) {
+			if (l <= r) {
+				scratch[k] = l;
+				l = deviation(sorted, --left, count, level);
+			}
+			else {
+				scratch[k] = r;
+				r = deviation(sorted, ++right, count, level);
+			}
+		}
+		return (count % 2 == 1) ? scratch[mid] : (scratch[mid - 1] + scratch[mid]) / 2;
 	}
 
 	private static int collect(double[] prices, boolean[] accepted, int from, int to, boolean acceptedOnly,
@@ -121,13 +185,6 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 			}
 		}
 		return count;
-	}
-
-	private static double median(double[] values, int count) {
-		double[] sorted = Arrays.copyOf(values, count);
-		Arrays.sort(sorted);
-		int mid = count / 2;
-		return (count % 2 == 1) ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 	}
 
 	/**

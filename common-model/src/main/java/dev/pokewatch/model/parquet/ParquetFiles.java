@@ -160,7 +160,11 @@ public final class ParquetFiles {
 		}
 	}
 
-	private static String describe(Throwable ex) {
+	static ParquetReadOptions readOptions() {
+		return READ_OPTIONS;
+	}
+
+	static String describe(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

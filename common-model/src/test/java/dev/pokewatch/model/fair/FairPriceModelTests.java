@@ -32,6 +32,30 @@ class FairPriceModelTests {
 	}
 
 	@Test
+	void medianWhenLongSeriesWithGapsAndTiesShouldMatchSortingEachWindow() {
+		java.util.Random random = new java.util.Random(7);
+		double[] usable = new double[500];
+		for (int i = 0; i < usable.length; i++) {
+			int kind = random.nextInt(8);
+			usable[i] = (kind == 0) ? NaN : (kind == 1) ? 42.0 : 10 + random.nextInt(1000) / 10.0;
+		}
+		for (int window : new int[] { 1, 2, 3, 7, 30 }) {
+			double[] fair = new FairPriceModel(FairPriceType.MEDIAN, window).fairPrices(usable);
+			for (int i = 0; i < usable.length; i++) {
+				double[] values = java.util.Arrays.stream(usable, Math.max(0, i - window), i)
+					.filter((p) -> !Double.isNaN(p))
+					.sorted()
+					.toArray();
+				int mid = values.length / 2;
+				double expected = (values.length == 0) ? NaN
+						: (values.length % 2 == 1) ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+				assertThat(Double.valueOf(fair[i])).as("window %d day %d", window, i)
+					.isEqualTo(Double.valueOf(expected));
+			}
+		}
+	}
+
+	@Test
 	void medianWhenOddAndEvenCountsShouldTakeMiddle() {
 		double[] fair = new FairPriceModel(FairPriceType.MEDIAN, 3).fairPrices(new double[] { 10, 30, 20, 100, 1 });
 		assertThat(fair[2]).isEqualTo(20.0);

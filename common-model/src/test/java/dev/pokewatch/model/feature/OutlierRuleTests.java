@@ -91,6 +91,91 @@ class OutlierRuleTests {
 			.withMessageContaining("minJumpFactor");
 	}
 
+	@Test
+	void applyWhenNoisySeriesWithGapsAndJumpsShouldMatchSortingEveryWindow() {
+		java.util.Random random = new java.util.Random(42);
+		for (int run = 0; run < 20; run++) {
+			int n = 400;
+			long[] days = new long[n];
+			double[] prices = new double[n];
+			long day = 20_000;
+			double level = 5 + random.nextDouble() * 300;
+			for (int i = 0; i < n; i++) {
+				day += (random.nextInt(10) == 0) ? 1 + random.nextInt(5) : 1;
+				days[i] = day;
+				level *= Math.exp(random.nextGaussian() * 0.05);
+				int kind = random.nextInt(50);
+				// ties, zeros, missing prices, single spikes and runs at a wrong level
+				prices[i] = switch (kind) {
+					case 0 -> 0.0;
+					case 1 -> Double.NaN;
+					case 2 -> level * 8;
+					case 3 -> Math.round(level);
+					default -> (i % 97 < 15 && run % 2 == 0) ? level / 50 : level;
+				};
+			}
+			OutlierRule rule = new OutlierRule(5 + run * 3, 1 + run % 4, 2 + run % 5, 1.5 + run % 3);
+			OutlierRule.Result fast = rule.apply(days, prices);
+			OutlierRule.Result reference = sortEveryWindow(rule, days, prices);
+			assertThat(fast.reasons()).as("run %d", run).containsExactly(reference.reasons());
+			assertThat(fast.levels()).as("run %d", run).containsExactly(reference.levels());
+		}
+	}
+
+	/** The rule as documented, sorting each day's window from scratch. */
+	private static OutlierRule.Result sortEveryWindow(OutlierRule rule, long[] days, double[] prices) {
+		int n = days.length;
+		String[] reasons = new String[n];
+		double[] levels = new double[n];
+		boolean[] accepted = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			levels[i] = Double.NaN;
+			double price = prices[i];
+			if (Double.isNaN(price)) {
+				continue;
+			}
+			if (!(price > 0) || Double.isInfinite(price)) {
+				reasons[i] = OutlierRule.NON_POSITIVE;
+				continue;
+			}
+			double[] reference = window(days, prices, accepted, i, rule.windowDays(), true);
+			if (reference.length < rule.minPoints()) {
+				reference = window(days, prices, accepted, i, rule.windowDays(), false);
+			}
+			if (reference.length < rule.minPoints()) {
+				accepted[i] = true;
+				continue;
+			}
+			double level = median(reference);
+			levels[i] = level;
+			double[] deviations = Arrays.stream(reference).map((p) -> Math.abs(Math.log(p / level))).toArray();
+			double limit = Math.max(rule.madK() * 1.4826 * median(deviations), Math.log(rule.minJumpFactor()));
+			if (Math.abs(Math.log(price / level)) > limit) {
+				reasons[i] = OutlierRule.FAR_FROM_LEVEL;
+			}
+			else {
+				accepted[i] = true;
+			}
+		}
+		return new OutlierRule.Result(reasons, levels);
+	}
+
+	private static double[] window(long[] days, double[] prices, boolean[] accepted, int i, int windowDays,
+			boolean acceptedOnly) {
+		return java.util.stream.IntStream.range(0, i)
+			.filter((j) -> days[j] >= days[i] - windowDays && prices[j] > 0 && !Double.isInfinite(prices[j])
+					&& (!acceptedOnly || accepted[j]))
+			.mapToDouble((j) -> prices[j])
+			.toArray();
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int mid = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	}
+
 	private static long[] days(int n) {
 		return LongStream.range(20_000, 20_000 + n).toArray();
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -55,51 +56,25 @@ public class PreprocessCommand {
 		Map<String, List<Path>> filesBySet = rawFilesBySet(rawDir);
 		int total = filesBySet.values().stream().mapToInt(List::size).sum();
 		this.out.printf("Preprocessing %d raw file(s) of %d set(s) from %s%n", total, filesBySet.size(), rawDir);
+		// sets are independent: processing two at a time keeps both cores busy through
+		// the
+		// sequential parts (Parquet encoding of the output), and memory bounded
+		AtomicInteger done = new AtomicInteger();
+		List<SetOutcome> outcomes = filesBySet.entrySet()
+			.parallelStream()
+			.map((entry) -> processSet(entry.getKey(), entry.getValue(), outDir, rule, skipBadFiles, done,
+					filesBySet.size()))
+			.toList();
 		List<String> skipped = new ArrayList<>();
 		List<SetSummary> sets = new ArrayList<>();
-		int index = 0;
-		for (Map.Entry<String, List<Path>> entry : filesBySet.entrySet()) {
-			index++;
-			// one file per set and day: reading them in parallel is what makes this fast
-			List<Object> results = entry.getValue().parallelStream().map((file) -> {
-				try {
-					return (Object) RawPriceParquet.read(file);
-				}
-				catch (ParquetFileException ex) {
-					return ex;
-				}
-			}).toList();
-			List<RawPriceRow> rows = new ArrayList<>();
-			for (Object result : results) {
-				if (result instanceof ParquetFileException ex) {
-					if (!skipBadFiles) {
-						throw new CommandException(CommandException.USAGE,
-								"bad raw file " + ex.getMessage() + " (use --skip-bad-files to skip it)", ex);
-					}
-					skipped.add(ex.getMessage());
-					logger.warn("Skipping bad raw file {}", ex.getMessage());
-				}
-				else {
-					rows.addAll(castRows(result));
-				}
+		for (SetOutcome outcome : outcomes) {
+			if (outcome.failure() != null) {
+				throw outcome.failure();
 			}
-			if (rows.isEmpty()) {
-				this.out.printf("[%d/%d] %s: no readable rows, nothing written%n", index, filesBySet.size(),
-						entry.getKey());
-				continue;
+			skipped.addAll(outcome.skipped());
+			if (outcome.summary() != null) {
+				sets.add(outcome.summary());
 			}
-			List<ProcessedPriceRow> processed = FeatureBuilder.build(rows, rule);
-			Path target = outDir.resolve(entry.getKey() + ".parquet");
-			ProcessedPriceParquet.write(target, processed);
-			long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
-			long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
-			SetSummary summary = new SetSummary(entry.getKey(), target, entry.getValue().size(), rows.size(),
-					processed.size(), cards, outliers);
-			sets.add(summary);
-			this.out.printf(
-					"[%d/%d] %s: %d file(s), %d card(s), %d row(s) (%d duplicate(s) dropped), %d outlier(s) -> %s%n",
-					index, filesBySet.size(), entry.getKey(), summary.files(), cards, processed.size(),
-					summary.rawRows() - processed.size(), outliers, target);
 		}
 		if (!skipped.isEmpty()) {
 			this.out.printf("Skipped %d bad raw file(s):%n", skipped.size());
@@ -109,6 +84,57 @@ public class PreprocessCommand {
 			throw CommandException.usage(rawDir + ": no readable raw rows (" + skipped.size() + " file(s) skipped)");
 		}
 		return new Summary(sets, skipped);
+	}
+
+	private SetOutcome processSet(String set, List<Path> files, Path outDir, OutlierRule rule, boolean skipBadFiles,
+			AtomicInteger done, int setCount) {
+		// one file per set and day: reading them in parallel is what makes this fast
+		List<Object> results = files.parallelStream().map((file) -> {
+			try {
+				return (Object) RawPriceParquet.read(file);
+			}
+			catch (ParquetFileException ex) {
+				return ex;
+			}
+		}).toList();
+		List<String> skipped = new ArrayList<>();
+		List<RawPriceRow> rows = new ArrayList<>();
+		for (Object result : results) {
+			if (result instanceof ParquetFileException ex) {
+				if (!skipBadFiles) {
+					return new SetOutcome(null, skipped, new CommandException(CommandException.USAGE,
+							"bad raw file " + ex.getMessage() + " (use --skip-bad-files to skip it)", ex));
+				}
+				skipped.add(ex.getMessage());
+				logger.warn("Skipping bad raw file {}", ex.getMessage());
+			}
+			else {
+				rows.addAll(castRows(result));
+			}
+		}
+		results = null;
+		if (rows.isEmpty()) {
+			print("[%d/%d] %s: no readable rows, nothing written%n", done.incrementAndGet(), setCount, set);
+			return new SetOutcome(null, skipped, null);
+		}
+		int rawRows = rows.size();
+		List<ProcessedPriceRow> processed = FeatureBuilder.build(rows, rule);
+		rows = null;
+		Path target = outDir.resolve(set + ".parquet");
+		ProcessedPriceParquet.write(target, processed);
+		long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
+		long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
+		SetSummary summary = new SetSummary(set, target, files.size(), rawRows, processed.size(), cards, outliers);
+		print("[%d/%d] %s: %d file(s), %d card(s), %d row(s) (%d duplicate(s) dropped), %d outlier(s) -> %s%n",
+				done.incrementAndGet(), setCount, set, summary.files(), cards, processed.size(),
+				summary.rawRows() - processed.size(), outliers, target);
+		return new SetOutcome(summary, skipped, null);
+	}
+
+	private void print(String format, Object... args) {
+		synchronized (this.out) {
+			this.out.printf(format, args);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -136,6 +162,10 @@ public class PreprocessCommand {
 			throw CommandException.usage(rawDir + ": no raw files named <set>_prices_<YYYY-MM-DD>.parquet");
 		}
 		return bySet;
+	}
+
+	private record SetOutcome(SetSummary summary, List<String> skipped, CommandException failure) {
+
 	}
 
 	/**

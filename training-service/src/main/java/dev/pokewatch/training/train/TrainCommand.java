@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.pokewatch.model.fair.FairPriceModel;
 import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.feature.ProcessedPriceRow;
 import dev.pokewatch.model.metrics.Backtest;
 import dev.pokewatch.model.modeldir.ModelFeatureRow;
 import dev.pokewatch.model.modeldir.ModelFeaturesParquet;
@@ -73,7 +71,7 @@ public class TrainCommand {
 		long started = System.nanoTime();
 		this.out.printf("Loading processed data from %s%n", paths.processedDir());
 		TrainingData data = TrainingData.load(paths.processedDir());
-		this.out.printf("Loaded %d row(s), %d card(s), %s..%s from %d file(s) [%s]%n", data.rows().size(),
+		this.out.printf("Loaded %d row(s), %d card(s), %s..%s from %d file(s) [%s]%n", data.rows(),
 				data.series().size(), data.firstDay(), data.lastDay(), data.files().size(), elapsed(started));
 		this.out.printf("Backtesting %d grid model(s) walk-forward (holdout: last %d day(s))%n",
 				params.train().grid().size(), params.train().holdoutDays());
@@ -191,20 +189,7 @@ public class TrainCommand {
 			ModelMetadata metadata, TrackedRun run) throws IOException {
 		Path staged = ModelFiles.stage(candidateDir);
 		try {
-			List<ModelFeatureRow> rows = new ArrayList<>(data.rows().size());
-			Map<String, Integer> indexOf = new LinkedHashMap<>();
-			for (int i = 0; i < data.series().size(); i++) {
-				indexOf.put(data.series().get(i).cardId(), i);
-			}
-			for (ProcessedPriceRow row : data.rows()) {
-				int s = indexOf.get(row.raw().cardId());
-				CardSeries card = data.series().get(s);
-				double fairPrice = fair.get(s)[card.index(row.raw().date())];
-				rows.add(new ModelFeatureRow(card.cardId(), card.cardName(), card.setName(), card.category(),
-						row.raw().date(), row.raw().marketPrice(), Double.isNaN(fairPrice) ? null : fairPrice,
-						row.outlier()));
-			}
-			rows.sort(java.util.Comparator.comparing(ModelFeatureRow::cardId).thenComparing(ModelFeatureRow::date));
+			List<ModelFeatureRow> rows = featureRows(data.series(), fair);
 			ModelFeaturesParquet.write(staged.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), rows);
 			ModelFiles.writeJson(staged.resolve(ModelMetadata.FILE_NAME), metadata);
 			if (run != null) {
@@ -220,6 +205,81 @@ public class TrainCommand {
 		finally {
 			ModelFiles.deleteRecursively(staged);
 		}
+	}
+
+	/**
+	 * One row per collected (card, day), sorted by card and day, built from the series on
+	 * demand: holding millions of rows at once would cost more heap than the series.
+	 */
+	static List<ModelFeatureRow> featureRows(List<CardSeries> series, List<double[]> fair) {
+		Integer[] order = new Integer[series.size()];
+		long size = 0;
+		for (int s = 0; s < order.length; s++) {
+			order[s] = s;
+			CardSeries card = series.get(s);
+			for (int i = 0; i < card.length(); i++) {
+				size += card.collected(i) ? 1 : 0;
+			}
+		}
+		java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer s) -> series.get(s).cardId()));
+		int total = (int) size;
+		return new java.util.AbstractList<>() {
+
+			@Override
+			public ModelFeatureRow get(int index) {
+				throw new UnsupportedOperationException("feature rows are only iterated");
+			}
+
+			@Override
+			public java.util.Iterator<ModelFeatureRow> iterator() {
+				return new java.util.Iterator<>() {
+
+					private int next;
+
+					private int s = -1;
+
+					private int i;
+
+					@Override
+					public boolean hasNext() {
+						return this.next < total;
+					}
+
+					@Override
+					public ModelFeatureRow next() {
+						if (!hasNext()) {
+							throw new java.util.NoSuchElementException();
+						}
+						while (this.s < 0 || this.i >= series.get(order[this.s]).length()
+								|| !series.get(order[this.s]).collected(this.i)) {
+							if (this.s < 0 || this.i >= series.get(order[this.s]).length()) {
+								this.s++;
+								this.i = 0;
+							}
+							else {
+								this.i++;
+							}
+						}
+						CardSeries card = series.get(order[this.s]);
+						double market = card.market()[this.i];
+						double fairPrice = fair.get(order[this.s])[this.i];
+						ModelFeatureRow row = new ModelFeatureRow(card.cardId(), card.cardName(), card.setName(),
+								card.category(), card.day(this.i), Double.isNaN(market) ? null : market,
+								Double.isNaN(fairPrice) ? null : fairPrice, card.outlier()[this.i]);
+						this.i++;
+						this.next++;
+						return row;
+					}
+
+				};
+			}
+
+			@Override
+			public int size() {
+				return total;
+			}
+
+		};
 	}
 
 	private static Map<String, Object> metricsDocument(ModelSelection.Result result) {

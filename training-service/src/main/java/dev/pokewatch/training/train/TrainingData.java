@@ -8,15 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.feature.ProcessedPriceParquet;
-import dev.pokewatch.model.feature.ProcessedPriceRow;
+import dev.pokewatch.model.feature.ProcessedSeriesReader;
 import dev.pokewatch.model.parquet.ParquetFileException;
 import dev.pokewatch.training.system.CommandException;
 
@@ -25,28 +23,26 @@ import dev.pokewatch.training.system.CommandException;
  * hash of the files (SHA-256 over each file's name and bytes, in name order).
  *
  * @param files the processed files, sorted by name
- * @param rows all rows
- * @param series one series per card
+ * @param rows the number of rows read
+ * @param series one series per card (they hold every row)
  * @param dataHash hex SHA-256
  */
-record TrainingData(List<Path> files, List<ProcessedPriceRow> rows, List<CardSeries> series, String dataHash) {
+record TrainingData(List<Path> files, long rows, List<CardSeries> series, String dataHash) {
 
 	static TrainingData load(Path processedDir) {
 		List<Path> files = processedFiles(processedDir);
-		List<ProcessedPriceRow> rows = new ArrayList<>();
-		for (Path file : files) {
-			try {
-				rows.addAll(ProcessedPriceParquet.read(file));
-			}
-			catch (ParquetFileException ex) {
-				throw new CommandException(CommandException.USAGE,
-						"bad processed file " + ex.getMessage() + " (re-run preprocess)", ex);
-			}
+		ProcessedSeriesReader.Result read;
+		try {
+			read = ProcessedSeriesReader.read(files);
 		}
-		if (rows.isEmpty()) {
+		catch (ParquetFileException ex) {
+			throw new CommandException(CommandException.USAGE,
+					"bad processed file " + ex.getMessage() + " (re-run preprocess)", ex);
+		}
+		if (read.rows() == 0) {
 			throw CommandException.usage(processedDir + ": the processed files hold no rows");
 		}
-		return new TrainingData(files, rows, CardSeries.of(rows), hash(files));
+		return new TrainingData(files, read.rows(), read.series(), hash(files));
 	}
 
 	LocalDate firstDay() {
