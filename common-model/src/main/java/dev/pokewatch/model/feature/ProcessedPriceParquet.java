@@ -68,30 +68,32 @@ public final class ProcessedPriceParquet {
 	private static GenericRecord toRecord(ProcessedPriceRow row) {
 		RawPriceRow raw = row.raw();
 		GenericRecord record = new GenericData.Record(SCHEMA);
-		record.put("card_id", raw.cardId());
-		record.put("card_number", raw.cardNumber());
-		record.put("card_name", raw.cardName());
-		record.put("set_id", raw.setId());
-		record.put("set_name", raw.setName());
-		record.put("date", (int) raw.date().toEpochDay());
-		record.put("market_price", raw.marketPrice());
-		record.put("category", raw.category());
-		record.put("rarity", raw.rarity());
-		record.put("tcgplayer_id", raw.tcgplayerId());
-		record.put("source", raw.source());
-		record.put("low_price", raw.lowPrice());
-		record.put("mid_price", raw.midPrice());
-		record.put("high_price", raw.highPrice());
-		record.put("currency", raw.currency());
-		record.put("collected_at", raw.collectedAt().toEpochMilli());
-		record.put("lag_1", row.lag1());
-		record.put("rolling_mean_3", row.rollingMean3());
-		record.put("rolling_mean_5", row.rollingMean5());
-		record.put("price_return_1d", row.priceReturn1d());
-		record.put("fair_value_baseline", row.fairValueBaseline());
-		record.put("is_outlier", row.outlier());
-		record.put("outlier_reason", row.outlierReason());
-		record.put("robust_level", row.robustLevel());
+		// positional puts in schema order: a name lookup per value showed up in profiles
+		int field = 0;
+		record.put(field++, raw.cardId());
+		record.put(field++, raw.cardNumber());
+		record.put(field++, raw.cardName());
+		record.put(field++, raw.setId());
+		record.put(field++, raw.setName());
+		record.put(field++, (int) raw.date().toEpochDay());
+		record.put(field++, raw.marketPrice());
+		record.put(field++, raw.category());
+		record.put(field++, raw.rarity());
+		record.put(field++, raw.tcgplayerId());
+		record.put(field++, raw.source());
+		record.put(field++, raw.lowPrice());
+		record.put(field++, raw.midPrice());
+		record.put(field++, raw.highPrice());
+		record.put(field++, raw.currency());
+		record.put(field++, raw.collectedAt().toEpochMilli());
+		record.put(field++, row.lag1());
+		record.put(field++, row.rollingMean3());
+		record.put(field++, row.rollingMean5());
+		record.put(field++, row.priceReturn1d());
+		record.put(field++, row.fairValueBaseline());
+		record.put(field++, row.outlier());
+		record.put(field++, row.outlierReason());
+		record.put(field++, row.robustLevel());
 		return record;
 	}
 

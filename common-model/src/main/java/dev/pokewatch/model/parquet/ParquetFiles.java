@@ -71,13 +71,7 @@ public final class ParquetFiles {
 		Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
 		try {
 			Files.createDirectories(dir);
-			try (ParquetWriter<GenericRecord> writer = AvroParquetWriter
-				.<GenericRecord>builder(new LocalOutputFile(temp))
-				.withSchema(schema)
-				.withDataModel(GenericData.get())
-				.withConf(HADOOP_CONF)
-				.withCompressionCodec(CompressionCodecName.SNAPPY)
-				.build()) {
+			try (ParquetWriter<GenericRecord> writer = writer(temp, schema)) {
 				for (T row : rows) {
 					writer.write(toRecord.apply(row));
 				}
@@ -88,6 +82,22 @@ public final class ParquetFiles {
 			deleteQuietly(temp);
 			throw new ParquetFileException(target, "could not write: " + describe(ex), ex);
 		}
+	}
+
+	private static ParquetWriter<GenericRecord> writer(Path file, Schema schema) throws IOException {
+		if (FlatRecordWriteSupport.supports(schema)) {
+			// same file as parquet-avro writes, without its per-value schema resolution
+			return FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema)
+				.withConf(HADOOP_CONF)
+				.withCompressionCodec(CompressionCodecName.SNAPPY)
+				.build();
+		}
+		return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+			.withSchema(schema)
+			.withDataModel(GenericData.get())
+			.withConf(HADOOP_CONF)
+			.withCompressionCodec(CompressionCodecName.SNAPPY)
+			.build();
 	}
 
 	/**
