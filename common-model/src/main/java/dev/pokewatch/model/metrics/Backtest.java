@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import dev.pokewatch.model.feature.CardSeries;
 import dev.pokewatch.model.signal.Signal;
@@ -60,12 +59,14 @@ public final class Backtest {
 	public static List<BacktestPoint> points(List<CardSeries> series, List<double[]> fairPrices,
 			EvaluationWindow window, SignalRule rule, int horizonDays) {
 		List<BacktestPoint> points = new ArrayList<>();
-		forEachPoint(series, fairPrices, window, rule, horizonDays, points::add);
+		forEachPoint(series, fairPrices, window, rule, horizonDays,
+				(card, category, i, market, fair, signal, outcome) -> points
+					.add(new BacktestPoint(card.cardId(), category, card.day(i), market, fair, signal, outcome)));
 		return points;
 	}
 
 	private static void forEachPoint(List<CardSeries> series, List<double[]> fairPrices, EvaluationWindow window,
-			SignalRule rule, int horizonDays, Consumer<BacktestPoint> sink) {
+			SignalRule rule, int horizonDays, PointSink sink) {
 		Objects.requireNonNull(rule, "'rule' must not be null");
 		if (series.size() != fairPrices.size()) {
 			throw new IllegalArgumentException("one fair-price array per series is needed");
@@ -89,8 +90,7 @@ public final class Backtest {
 				Signal signal = hasFair ? rule.signal(market, fairPrice) : null;
 				int outcomeIndex = i + horizonDays;
 				double outcome = (outcomeIndex <= cutoff) ? usable[outcomeIndex] : Double.NaN;
-				sink.accept(new BacktestPoint(card.cardId(), category, card.day(i), market,
-						hasFair ? fairPrice : Double.NaN, signal, outcome));
+				sink.accept(card, category, i, market, hasFair ? fairPrice : Double.NaN, signal, outcome);
 			}
 		}
 	}
@@ -133,7 +133,19 @@ public final class Backtest {
 
 	}
 
-	private static final class Accumulator implements Consumer<BacktestPoint> {
+	/**
+	 * Receives the scorable points as values: metrics over millions of points need no
+	 * object per point.
+	 */
+	@FunctionalInterface
+	private interface PointSink {
+
+		void accept(CardSeries card, String category, int index, double market, double fair, Signal signal,
+				double outcome);
+
+	}
+
+	private static final class Accumulator implements PointSink {
 
 		private long points;
 
@@ -162,33 +174,34 @@ public final class Backtest {
 		private long sellHits;
 
 		@Override
-		public void accept(BacktestPoint point) {
+		public void accept(CardSeries card, String categoryKey, int index, double market, double fair, Signal signal,
+				double outcome) {
 			this.points++;
-			if (!point.scored()) {
+			if (signal == null) {
 				return;
 			}
 			this.scored++;
-			double error = point.fair() - point.market();
-			double absPct = Math.abs(error) / point.market() * 100;
+			double error = fair - market;
+			double absPct = Math.abs(error) / market * 100;
 			this.absPctSum += absPct;
 			this.squaredSum += error * error;
-			double[] category = this.byCategory.computeIfAbsent(point.category(), (key) -> new double[2]);
+			double[] category = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
 			category[0] += absPct;
 			category[1]++;
-			this.signals[point.signal().ordinal()]++;
-			if (Double.isNaN(point.outcome())) {
+			this.signals[signal.ordinal()]++;
+			if (Double.isNaN(outcome)) {
 				return;
 			}
 			this.outcomes++;
-			boolean up = point.outcome() > point.market();
-			boolean down = point.outcome() < point.market();
+			boolean up = outcome > market;
+			boolean down = outcome < market;
 			this.ups += up ? 1 : 0;
 			this.downs += down ? 1 : 0;
-			if (point.signal() == Signal.BUY) {
+			if (signal == Signal.BUY) {
 				this.buyOutcomes++;
 				this.buyHits += up ? 1 : 0;
 			}
-			else if (point.signal() == Signal.SELL) {
+			else if (signal == Signal.SELL) {
 				this.sellOutcomes++;
 				this.sellHits += down ? 1 : 0;
 			}

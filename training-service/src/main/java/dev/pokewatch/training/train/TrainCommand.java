@@ -2,6 +2,7 @@ package dev.pokewatch.training.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -101,10 +104,25 @@ public class TrainCommand {
 		Path metricsFile = paths.reportsDir().resolve("metrics.json");
 		List<Path> images;
 		try {
-			writeCandidate(paths.candidateDir(), data, fair, metadata, run);
-			ModelFiles.writeJson(metricsFile, metricsDocument(result));
-			images = PlotWriter.write(plotsDir, Backtest.points(data.series(), fair, result.holdoutWindow(),
-					params.thresholds(), result.horizonDays()), data.series(), fair, params.train().plotTopCards());
+			// the plots and the features file are independent: render while the file is
+			// encoded
+			CompletableFuture<List<Path>> plots = CompletableFuture.supplyAsync(() -> {
+				try {
+					return PlotWriter.write(plotsDir, Backtest.points(data.series(), fair, result.holdoutWindow(),
+							params.thresholds(), result.horizonDays()), data.series(), fair,
+							params.train().plotTopCards());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			try {
+				writeCandidate(paths.candidateDir(), data, fair, metadata, run);
+				ModelFiles.writeJson(metricsFile, metricsDocument(result));
+			}
+			finally {
+				images = joinPlots(plots);
+			}
 		}
 		catch (IOException ex) {
 			if (run != null) {
@@ -118,6 +136,21 @@ public class TrainCommand {
 			logRun(run, params, result, metrics, paths.candidateDir(), images, metricsFile);
 		}
 		return metadata;
+	}
+
+	private static List<Path> joinPlots(CompletableFuture<List<Path>> plots) throws IOException {
+		try {
+			return plots.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof UncheckedIOException io) {
+				throw io.getCause();
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
 	}
 
 	private TrackedRun startRun(TrainingParams params, FairPriceModel chosen, TrainingData data, String version) {
