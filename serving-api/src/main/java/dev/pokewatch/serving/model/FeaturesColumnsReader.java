@@ -120,6 +120,13 @@ final class FeaturesColumnsReader {
 			}
 			Binary id = cardId.binary();
 			if (current == null || !id.equals(currentId)) {
+				if (current != null) {
+					// rows usually come grouped by card: give back the growth slack now,
+					// so
+					// a reload next to the served model needs little more than the new
+					// model's size
+					current.trim();
+				}
 				currentId = id.copy();
 				String text = id.toStringUsingUTF8();
 				current = cards.computeIfAbsent(text, CardBuilder::new);
@@ -273,7 +280,7 @@ final class FeaturesColumnsReader {
 
 		void add(int day, double marketPrice, double fairPrice, boolean outlier) {
 			if (this.size == this.days.length) {
-				int capacity = this.size * 2;
+				int capacity = Math.max(8, this.size * 2);
 				this.days = Arrays.copyOf(this.days, capacity);
 				this.market = Arrays.copyOf(this.market, capacity);
 				this.fair = Arrays.copyOf(this.fair, capacity);
@@ -301,13 +308,28 @@ final class FeaturesColumnsReader {
 			}
 		}
 
+		/** Shrinks the arrays to the rows added so far. */
+		void trim() {
+			if (this.days.length != this.size) {
+				this.days = Arrays.copyOf(this.days, this.size);
+				this.market = Arrays.copyOf(this.market, this.size);
+				this.fair = Arrays.copyOf(this.fair, this.size);
+				this.outliers = Arrays.copyOf(this.outliers, this.size);
+			}
+		}
+
 		CardSeries build(Path file) {
 			int n = this.size;
-			int[] sortedDays = Arrays.copyOf(this.days, n);
-			double[] sortedMarket = Arrays.copyOf(this.market, n);
-			double[] sortedFair = Arrays.copyOf(this.fair, n);
-			boolean[] sortedOutliers = Arrays.copyOf(this.outliers, n);
+			trim();
+			int[] sortedDays = this.days;
+			double[] sortedMarket = this.market;
+			double[] sortedFair = this.fair;
+			boolean[] sortedOutliers = this.outliers;
 			if (!this.sorted) {
+				sortedDays = new int[n];
+				sortedMarket = new double[n];
+				sortedFair = new double[n];
+				sortedOutliers = new boolean[n];
 				Integer[] order = new Integer[n];
 				for (int i = 0; i < n; i++) {
 					order[i] = i;

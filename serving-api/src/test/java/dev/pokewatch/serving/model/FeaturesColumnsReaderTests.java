@@ -68,6 +68,20 @@ class FeaturesColumnsReaderTests {
 	}
 
 	@Test
+	void readWhenACardComesBackAfterOtherCardsShouldKeepAllItsDays() {
+		Path file = write(List.of(row("x", "X", "2025-01-01", null, null, false),
+				row("y", "Y", "2025-01-01", 5.0, null, false), row("x", "X", "2025-01-02", 2.0, 1.0, false),
+				row("y", "Y", "2025-01-02", 6.0, 5.0, false), row("x", "X", "2025-01-03", 3.0, 2.0, true)));
+		Map<String, CardSeries> cards = FeaturesColumnsReader.read(file);
+		CardSeries x = cards.get("x");
+		assertThat(x.size()).isEqualTo(2);
+		assertThat(x.firstDate()).isEqualTo(LocalDate.parse("2025-01-02"));
+		assertThat(x.marketPrice(1)).isEqualTo(3.0);
+		assertThat(x.outlier(1)).isTrue();
+		assertThat(cards.get("y").size()).isEqualTo(2);
+	}
+
+	@Test
 	void readWhenManyRowsShouldMatchTheRowByRowContent() {
 		List<ModelFeatureRow> rows = new ArrayList<>();
 		for (int card = 0; card < 30; card++) {
