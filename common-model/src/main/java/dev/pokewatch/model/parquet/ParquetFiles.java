@@ -170,8 +170,13 @@ public final class ParquetFiles {
 		}
 	}
 
+	/**
+	 * Fresh options for a reader that decompresses pages: the options own a codec factory
+	 * whose decompressors are not thread-safe, so sharing them across parallel reads
+	 * corrupts pages (only footer reads share {@link #READ_OPTIONS}).
+	 */
 	static ParquetReadOptions readOptions() {
-		return READ_OPTIONS;
+		return HadoopReadOptions.builder(HADOOP_CONF).build();
 	}
 
 	static String describe(Throwable ex) {

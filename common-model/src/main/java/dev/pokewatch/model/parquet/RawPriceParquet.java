@@ -1,9 +1,14 @@
 package dev.pokewatch.model.parquet;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.avro.LogicalTypes;
@@ -11,7 +16,13 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 import dev.pokewatch.model.price.RawPriceRow;
@@ -51,8 +62,90 @@ public final class RawPriceParquet {
 	 * @throws ParquetFileException naming the file (and the column, for schema drift)
 	 */
 	public static List<RawPriceRow> read(Path file) {
-		checkSchema(file, ParquetFiles.schemaOf(file));
+		MessageType schema = ParquetFiles.schemaOf(file);
+		checkSchema(file, schema);
+		if (scannable(schema)) {
+			return scan(file, schema);
+		}
 		return ParquetFiles.read(file, RawPriceParquet::fromRecord);
+	}
+
+	/** Whether the file has exactly the column types this class writes. */
+	static boolean scannable(MessageType schema) {
+		for (Schema.Field field : SCHEMA.getFields()) {
+			String name = field.name();
+			PrimitiveTypeName expected = switch (name) {
+				case "date" -> PrimitiveTypeName.INT32;
+				case "collected_at" -> PrimitiveTypeName.INT64;
+				case "market_price", "low_price", "mid_price", "high_price" -> PrimitiveTypeName.DOUBLE;
+				default -> PrimitiveTypeName.BINARY;
+			};
+			if (!ColumnScan.hasColumn(schema, name, expected)) {
+				return false;
+			}
+		}
+		return schema.getType("date").getLogicalTypeAnnotation() instanceof DateLogicalTypeAnnotation
+				&& schema.getType("collected_at")
+					.getLogicalTypeAnnotation() instanceof TimestampLogicalTypeAnnotation timestamp
+				&& timestamp.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS;
+	}
+
+	/**
+	 * Reads the file column by column into rows, as {@link #fromRecord} maps records; the
+	 * strings of a file repeat (the same cards every day), so each distinct value is
+	 * decoded once.
+	 */
+	private static List<RawPriceRow> scan(Path file, MessageType schema) {
+		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
+		List<RawPriceRow> rows = new ArrayList<>();
+		Map<Binary, String> strings = new HashMap<>();
+		ColumnScan.scan(file, schema, columns, (group) -> {
+			ColumnReader[] readers = new ColumnReader[columns.size()];
+			for (int c = 0; c < readers.length; c++) {
+				readers[c] = group.column(columns.get(c));
+			}
+			for (long r = 0; r < group.rows(); r++) {
+				String cardId = string(readers[0], strings);
+				if (cardId == null) {
+					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
+							null);
+				}
+				if (!ColumnScan.RowGroup.present(readers[5])) {
+					throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null",
+							null);
+				}
+				LocalDate date = LocalDate.ofEpochDay(readers[5].getInteger());
+				String source = string(readers[10], strings);
+				Instant collectedAt = ColumnScan.RowGroup.present(readers[15])
+						? Instant.ofEpochMilli(readers[15].getLong()) : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+				rows.add(new RawPriceRow(cardId, string(readers[1], strings), string(readers[2], strings),
+						string(readers[3], strings), string(readers[4], strings), date, number(readers[6]),
+						string(readers[7], strings), string(readers[8], strings), string(readers[9], strings),
+						(source != null) ? source : "unknown", number(readers[11]), number(readers[12]),
+						number(readers[13]), string(readers[14], strings), collectedAt));
+				for (ColumnReader reader : readers) {
+					reader.consume();
+				}
+			}
+		});
+		return rows;
+	}
+
+	private static String string(ColumnReader reader, Map<Binary, String> strings) {
+		if (!ColumnScan.RowGroup.present(reader)) {
+			return null;
+		}
+		Binary value = reader.getBinary();
+		String text = strings.get(value);
+		if (text == null) {
+			text = value.toStringUsingUTF8();
+			strings.put(value.copy(), text);
+		}
+		return text;
+	}
+
+	private static Double number(ColumnReader reader) {
+		return ColumnScan.RowGroup.present(reader) ? reader.getDouble() : null;
 	}
 
 	private static void checkSchema(Path file, MessageType schema) {

@@ -133,4 +133,34 @@ class RawPriceParquetTests {
 				COLLECTED);
 	}
 
+	@Test
+	void readWhenWrittenByThisClassShouldScanColumnsToTheRowsRecordsGive() {
+		List<RawPriceRow> rows = new java.util.ArrayList<>();
+		for (int n = 0; n < 3000; n++) {
+			LocalDate day = LocalDate.of(2026, 1, 1).plusDays(n % 40);
+			boolean sparse = n % 3 == 0;
+			rows.add(new RawPriceRow("card-" + (n % 50), sparse ? null : "0" + (n % 7), "Pokémon ex " + (n % 50),
+					sparse ? null : "sv1", "Set é", day, (n % 11 == 0) ? null : n / 7.0, sparse ? null : "grail", null,
+					sparse ? null : Integer.toString(n), "sample", sparse ? null : 1.0, null, n * 2.0,
+					sparse ? null : "USD", Instant.ofEpochMilli(1_767_000_000_000L + n)));
+		}
+		Path file = this.dir.resolve("scan_prices_2026-01-01.parquet");
+		RawPriceParquet.write(file, rows);
+		assertThat(RawPriceParquet.scannable(ParquetFiles.schemaOf(file))).isTrue();
+		List<RawPriceRow> scanned = RawPriceParquet.read(file);
+		assertThat(scanned).isEqualTo(ParquetFiles.read(file, RawPriceParquet::fromRecord));
+		assertThat(scanned).isEqualTo(rows);
+		// files are read in parallel by preprocessing: readers must not share
+		// decompressors
+		List<Path> copies = new java.util.ArrayList<>();
+		for (int n = 0; n < 16; n++) {
+			Path copy = this.dir.resolve("copy" + n + "_prices_2026-01-01.parquet");
+			RawPriceParquet.write(copy, rows);
+			copies.add(copy);
+		}
+		for (int round = 0; round < 5; round++) {
+			assertThat(copies.parallelStream().map(RawPriceParquet::read).toList()).allMatch(rows::equals);
+		}
+	}
+
 }
