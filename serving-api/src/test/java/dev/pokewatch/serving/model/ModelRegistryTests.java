@@ -34,6 +34,29 @@ class ModelRegistryTests {
 	}
 
 	@Test
+	void afterSingletonsInstantiatedWhenModelChangedSinceConstructionShouldServeTheNewFiles() {
+		TestModels.write(this.dir, "v1", 1.0);
+		ModelRegistry registry = new ModelRegistry(TestProperties.of(this.dir), this.meters);
+		TestModels.write(this.dir, "v2", 2.0);
+		registry.afterSingletonsInstantiated();
+		assertThat(registry.require().modelVersion()).isEqualTo("v2");
+		assertThat(registry.require().card(TestModels.CARD_A).fairPrice(1)).isEqualTo(200.0);
+	}
+
+	@Test
+	void afterSingletonsInstantiatedWhenModelAppearedSinceConstructionShouldLoadIt() {
+		ModelRegistry registry = new ModelRegistry(TestProperties.of(this.dir), this.meters);
+		TestModels.write(this.dir, "v1", 1.0);
+		registry.afterSingletonsInstantiated();
+		assertThat(registry.require().modelVersion()).isEqualTo("v1");
+		assertThat(this.meters.get("pokewatch.model.reloads")
+			.tag("outcome", "success")
+			.tag("trigger", "startup")
+			.counter()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
 	void reloadWhenNewModelShouldSwapAndCountSuccess() {
 		TestModels.write(this.dir, "v1", 1.0);
 		ModelRegistry registry = new ModelRegistry(TestProperties.of(this.dir), this.meters);
