@@ -62,11 +62,13 @@ final class FeaturesColumnsReader {
 			reader.setRequestedSchema(projection);
 			String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
 			long rowOffset = 0;
+			// how many times a card may come back after others before trimming stops
+			int[] trimBudget = { 1000 };
 			PageReadStore rowGroup;
 			while ((rowGroup = reader.readNextRowGroup()) != null) {
 				ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new IgnoringConverter(projection),
 						projection, createdBy);
-				readRowGroup(store, projection, rowGroup.getRowCount(), rowOffset, cards, file);
+				readRowGroup(store, projection, rowGroup.getRowCount(), rowOffset, cards, trimBudget, file);
 				rowOffset += rowGroup.getRowCount();
 			}
 		}
@@ -103,7 +105,7 @@ final class FeaturesColumnsReader {
 	}
 
 	private static void readRowGroup(ColumnReadStoreImpl store, MessageType projection, long rows, long rowOffset,
-			Map<String, CardBuilder> cards, Path file) {
+			Map<String, CardBuilder> cards, int[] trimBudget, Path file) {
 		Column cardId = new Column(store, projection, "card_id");
 		Column cardName = new Column(store, projection, "card_name");
 		Column setName = new Column(store, projection, "set_name");
@@ -120,16 +122,21 @@ final class FeaturesColumnsReader {
 			}
 			Binary id = cardId.binary();
 			if (current == null || !id.equals(currentId)) {
-				if (current != null) {
-					// rows usually come grouped by card: give back the growth slack now,
-					// so
-					// a reload next to the served model needs little more than the new
-					// model's size
+				if (current != null && trimBudget[0] > 0) {
+					// rows usually come grouped by card: give back
+					// the growth slack now, so a reload next to the
+					// served model needs little more than the new one
 					current.trim();
 				}
 				currentId = id.copy();
 				String text = id.toStringUsingUTF8();
 				current = cards.computeIfAbsent(text, CardBuilder::new);
+				if (current.size > 0) {
+					// a card seen before: rows are not grouped by card,
+					// and trimming at every switch would copy the
+					// arrays again and again
+					trimBudget[0]--;
+				}
 			}
 			if (!date.present()) {
 				throw new ModelLoadException(

@@ -113,6 +113,24 @@ class FeaturesColumnsReaderTests {
 	}
 
 	@Test
+	void readWhenRowsAreOrderedByDateThenCardShouldBuildEveryCard() {
+		List<ModelFeatureRow> rows = new ArrayList<>();
+		for (int day = 0; day < 60; day++) {
+			for (int card = 0; card < 30; card++) {
+				rows.add(row("card_" + card, null, LocalDate.parse("2024-01-01").plusDays(day).toString(),
+						card * 100.0 + day, null, false));
+			}
+		}
+		Map<String, CardSeries> cards = FeaturesColumnsReader.read(write(rows));
+		assertThat(cards).hasSize(30);
+		CardSeries last = cards.get("card_29");
+		assertThat(last.size()).isEqualTo(60);
+		for (int day = 0; day < 60; day++) {
+			assertThat(last.marketPrice(day)).isEqualTo(2900.0 + day);
+		}
+	}
+
+	@Test
 	void readWhenACardHasTwoRowsForOneDayShouldNameCardAndDay() {
 		Path file = write(List.of(row("x", null, "2025-01-02", 1.0, null, false),
 				row("x", null, "2025-01-01", 1.0, null, false), row("x", null, "2025-01-02", 2.0, null, false)));
