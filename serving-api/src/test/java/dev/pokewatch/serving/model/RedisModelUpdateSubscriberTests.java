@@ -6,10 +6,11 @@ import java.time.Duration;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pokewatch.serving.support.RedisTestServer;
+import dev.pokewatch.model.testsupport.RedisTestServer;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TestProperties;
 
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link RedisModelUpdateSubscriber} against a real {@code redis-server}.
  */
+@Tag("integration")
 class RedisModelUpdateSubscriberTests {
 
 	@TempDir
@@ -55,20 +57,33 @@ class RedisModelUpdateSubscriberTests {
 	@Test
 	void startWhenRedisIsDownShouldRetryAndSubscribeOnceItIsUp() throws Exception {
 		Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
-		RedisTestServer redis = RedisTestServer.start();
-		String url = redis.url();
-		redis.close();
-		var properties = TestProperties.of(dir, url);
-		ModelRegistry registry = new ModelRegistry(properties, new SimpleMeterRegistry());
-		registry.afterSingletonsInstantiated();
-		RedisModelUpdateSubscriber subscriber = new RedisModelUpdateSubscriber(registry, properties);
-		subscriber.start();
-		try {
-			assertThat(subscriber.subscribed()).isFalse();
-			assertThat(registry.require().modelVersion()).isEqualTo("v1");
-		}
-		finally {
-			subscriber.stop();
+		try (RedisTestServer redis = RedisTestServer.start()) {
+			redis.kill();
+			var properties = TestProperties.of(dir, redis.url());
+			ModelRegistry registry = new ModelRegistry(properties, new SimpleMeterRegistry());
+			registry.afterSingletonsInstantiated();
+			RedisModelUpdateSubscriber subscriber = new RedisModelUpdateSubscriber(registry, properties);
+			subscriber.start();
+			RedisClient client = null;
+			try {
+				// down at start: the app serves the model it has and keeps trying
+				assertThat(registry.require().modelVersion()).isEqualTo("v1");
+				redis.restart();
+				await().atMost(Duration.ofSeconds(20)).until(subscriber::subscribed);
+				TestModels.write(dir, "v2", 2.0);
+				client = RedisClient.create(redis.url());
+				try (StatefulRedisConnection<String, String> connection = client.connect()) {
+					assertThat(connection.sync().publish("pokewatch:model-updated", "v2")).isEqualTo(1);
+				}
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(registry.require().modelVersion()).isEqualTo("v2"));
+			}
+			finally {
+				if (client != null) {
+					client.shutdown();
+				}
+				subscriber.stop();
+			}
 		}
 	}
 

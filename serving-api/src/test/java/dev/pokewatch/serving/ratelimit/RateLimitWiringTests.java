@@ -1,7 +1,5 @@
 package dev.pokewatch.serving.ratelimit;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 
 import dev.pokewatch.serving.security.ApiKeyHashes;
@@ -13,6 +11,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.pokewatch.model.testsupport.TestEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,9 @@ class RateLimitWiringTests {
 			List<FilterRegistrationBean<?>> registrations = replica.registrations();
 			assertThat(registrations).extracting(FilterRegistrationBean::getFilterName)
 				.containsExactly("apiKeyAuthenticationFilter", "rateLimitFilter");
-			assertThat(registrations.get(0).getOrder()).isGreaterThan(Integer.MIN_VALUE);
+			// after the request-id filter (highest precedence), before rate limiting
+			assertThat(registrations.get(0).getOrder()).isGreaterThan(Integer.MIN_VALUE)
+				.isLessThan(registrations.get(1).getOrder());
 		}
 	}
 
@@ -92,10 +94,7 @@ class RateLimitWiringTests {
 
 	@Test
 	void requestsWhenRedisUnreachableAtStartShouldStartAndLimitLocally(CapturedOutput output) throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = TestEnvironment.freePort();
 		try (RateLimitTestApplication.Replica replica = RateLimitTestApplication.start(
 				"--serving.security.enabled=false", "--serving.rate-limit.burst=2",
 				"--serving.rate-limit.redis-url=redis://127.0.0.1:" + closedPort)) {

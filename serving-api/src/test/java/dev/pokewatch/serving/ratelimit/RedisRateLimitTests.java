@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.pokewatch.serving.support.RedisTestServer;
+import dev.pokewatch.model.testsupport.RedisTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * client) sharing one limit.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("integration")
 class RedisRateLimitTests {
 
 	private static final String KEY = "pk_RedisSharedKey0000000000000000000000000000";

@@ -2,7 +2,6 @@ package dev.pokewatch.training.tracking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.pokewatch.model.testsupport.TestEnvironment;
 
 /**
  * A real {@code mlflow server} for tests, started once per JVM from the project's Python
@@ -91,17 +90,7 @@ public final class MlflowTestServer {
 	 * @return its path
 	 */
 	public static Path venvExecutable(String name) {
-		Path venv = venv();
-		Path executable = venv.resolve("bin").resolve(name);
-		if (!Files.isExecutable(executable)) {
-			String message = "No " + name + " in the Python venv " + venv
-					+ " (set POKEWATCH_VENV or run `make test`, which creates <repo>/.venv with mlflow)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(message + "; CI=true, so this fails instead of skipping");
-			}
-			Assumptions.abort(message);
-		}
-		return executable;
+		return TestEnvironment.venvExecutable(name);
 	}
 
 	/**
@@ -109,11 +98,7 @@ public final class MlflowTestServer {
 	 * @return the venv directory (may not exist)
 	 */
 	public static Path venv() {
-		String configured = System.getenv("POKEWATCH_VENV");
-		if (configured != null && !configured.isBlank()) {
-			return Path.of(configured).toAbsolutePath();
-		}
-		return repoRoot().resolve(".venv");
+		return TestEnvironment.venv();
 	}
 
 	/**
@@ -122,19 +107,13 @@ public final class MlflowTestServer {
 	 * @return the root
 	 */
 	public static Path repoRoot() {
-		Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-		for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-			if (Files.exists(candidate.resolve("mvnw"))) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("No mvnw found in " + dir + " or its parents");
+		return TestEnvironment.repoRoot();
 	}
 
 	private static MlflowTestServer start(Path mlflow) {
 		try {
 			Path directory = Files.createTempDirectory("mlflow-test-server");
-			int port = freePort();
+			int port = TestEnvironment.freePort();
 			Path log = directory.resolve("server.log");
 			ProcessBuilder builder = new ProcessBuilder(mlflow.toString(), "server", "--backend-store-uri",
 					"sqlite:///" + directory.resolve("mlflow.db"), "--artifacts-destination",
@@ -216,13 +195,6 @@ public final class MlflowTestServer {
 		}
 		catch (IOException ex) {
 			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
 		}
 	}
 

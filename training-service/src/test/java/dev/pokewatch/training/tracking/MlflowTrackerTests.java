@@ -1,7 +1,6 @@
 package dev.pokewatch.training.tracking;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import dev.pokewatch.model.testsupport.TestEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -184,11 +185,7 @@ class MlflowTrackerTests {
 	@Test
 	@Timeout(30)
 	void startRunWhenServerUnreachableShouldThrowTrackingExceptionNamingServer() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		URI closed = URI.create("http://127.0.0.1:" + port);
+		URI closed = URI.create("http://127.0.0.1:" + TestEnvironment.freePort());
 		MlflowTracker unreachable = new MlflowTracker(new MlflowRestClient(
 				new MlflowConnection(closed, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5))));
 

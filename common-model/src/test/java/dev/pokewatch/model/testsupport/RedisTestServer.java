@@ -1,12 +1,10 @@
-package dev.pokewatch.serving.support;
+package dev.pokewatch.model.testsupport;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
@@ -77,15 +74,11 @@ public final class RedisTestServer implements AutoCloseable {
 			container.start();
 			return new RedisTestServer(container);
 		}
-		String executable = findOnPath("redis-server");
-		if (executable == null) {
-			String reason = "redis-server is not on PATH and no Docker engine runs (install it: apt-get install -y redis-server)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(reason + "; required when CI=true");
-			}
-			Assumptions.abort(reason);
-		}
-		RedisTestServer server = new RedisTestServer(executable, freePort(),
+		String executable = TestEnvironment
+			.executableOnPath("redis-server",
+					"apt-get install -y redis-server, or run `make test`; no Docker engine runs either")
+			.toString();
+		RedisTestServer server = new RedisTestServer(executable, TestEnvironment.freePort(),
 				Files.createTempDirectory("pokewatch-redis-"));
 		server.restart();
 		return server;
@@ -198,26 +191,6 @@ public final class RedisTestServer implements AutoCloseable {
 		// Asking Testcontainers without any engine in sight only logs a long ERROR block.
 		boolean engineInSight = System.getenv("DOCKER_HOST") != null || new File("/var/run/docker.sock").exists();
 		return engineInSight && DockerClientFactory.instance().isDockerAvailable();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String findOnPath(String name) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return null;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			File candidate = new File(dir, name);
-			if (candidate.isFile() && candidate.canExecute()) {
-				return candidate.getAbsolutePath();
-			}
-		}
-		return null;
 	}
 
 }
