@@ -75,8 +75,9 @@ class RedisModelUpdateSubscriber implements SmartLifecycle {
 	private void connect() {
 		boolean warned = false;
 		while (this.running) {
+			StatefulRedisPubSubConnection<String, String> pubSub = null;
 			try {
-				StatefulRedisPubSubConnection<String, String> pubSub = this.client.connectPubSub();
+				pubSub = this.client.connectPubSub();
 				pubSub.addListener(new RedisPubSubAdapter<>() {
 					@Override
 					public void message(String channel, String message) {
@@ -84,11 +85,21 @@ class RedisModelUpdateSubscriber implements SmartLifecycle {
 					}
 				});
 				pubSub.sync().subscribe(this.properties.channel());
+				if (!this.running) {
+					pubSub.close();
+					return;
+				}
 				this.connection = pubSub;
 				logger.info("Subscribed to Redis channel '{}' for model updates", this.properties.channel());
 				return;
 			}
 			catch (RuntimeException ex) {
+				if (pubSub != null) {
+					// connected but not subscribed: close it, or every retry would leak a
+					// reconnecting connection that may subscribe late and double the
+					// reloads
+					pubSub.close();
+				}
 				if (!warned) {
 					logger.warn("Redis unavailable for model updates ({}); retrying every {}", ex.getMessage(),
 							this.properties.reconnectDelay());

@@ -17,7 +17,10 @@ public abstract class ApiProblemException extends RuntimeException {
 	private final String title;
 
 	protected ApiProblemException(HttpStatus status, String type, String title, String detail) {
-		super(detail);
+		// no stack trace: these are answers to client input, thrown per batch item on a
+		// hot
+		// path, and never logged with a trace
+		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;

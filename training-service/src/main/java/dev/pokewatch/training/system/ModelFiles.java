@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,8 @@ import dev.pokewatch.model.modeldir.ModelMetadata;
  * place.
  */
 public final class ModelFiles {
+
+	private static final Logger logger = LoggerFactory.getLogger(ModelFiles.class);
 
 	/** The file in a model directory recording where its run was tracked. */
 	public static final String TRACKING_FILE = "tracking.json";
@@ -112,6 +116,7 @@ public final class ModelFiles {
 	 * @throws IOException when the swap fails (then {@code target} is unchanged)
 	 */
 	public static void replaceDirectory(Path staged, Path target) throws IOException {
+		recoverInterruptedSwap(target);
 		Path parent = target.toAbsolutePath().getParent();
 		Path old = parent.resolve("." + target.getFileName() + "-old-" + UUID.randomUUID());
 		boolean hadOld = Files.exists(target);
@@ -128,8 +133,45 @@ public final class ModelFiles {
 			throw ex;
 		}
 		if (hadOld) {
-			deleteRecursively(old);
+			try {
+				deleteRecursively(old);
+			}
+			catch (IOException ex) {
+				// the new directory is in place: a leftover hidden copy must not fail the
+				// promotion
+				logger.warn("Could not delete the previous {} kept at {}: {}", target, old, ex.toString());
+			}
 		}
+	}
+
+	/**
+	 * Puts the old directory back when a process died between the two renames of
+	 * {@link #replaceDirectory}: {@code target} is absent but its renamed-away copy
+	 * exists.
+	 * @param target the directory that should exist
+	 * @return whether a copy was restored
+	 * @throws IOException when the directory cannot be listed or moved
+	 */
+	public static boolean recoverInterruptedSwap(Path target) throws IOException {
+		Path parent = target.toAbsolutePath().getParent();
+		if (Files.exists(target) || !Files.isDirectory(parent)) {
+			return false;
+		}
+		String prefix = "." + target.getFileName() + "-old-";
+		Path newest = null;
+		try (var children = Files.list(parent)) {
+			for (Path child : (Iterable<Path>) children::iterator) {
+				if (child.getFileName().toString().startsWith(prefix) && Files.isDirectory(child) && (newest == null
+						|| Files.getLastModifiedTime(child).compareTo(Files.getLastModifiedTime(newest)) > 0)) {
+					newest = child;
+				}
+			}
+		}
+		if (newest == null) {
+			return false;
+		}
+		move(newest, target);
+		return true;
 	}
 
 	/**

@@ -357,8 +357,14 @@ public class TrainCommand {
 	private static java.util.Optional<String> gitCommit() {
 		try {
 			Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+			// wait first (a commit hash never fills the pipe), so a stuck git cannot
+			// block training
+			if (!git.waitFor(5, TimeUnit.SECONDS)) {
+				git.destroyForcibly();
+				return java.util.Optional.empty();
+			}
 			String output = new String(git.getInputStream().readAllBytes()).trim();
-			if (git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && output.matches("[0-9a-f]{40}")) {
+			if (git.exitValue() == 0 && output.matches("[0-9a-f]{40}")) {
 				return java.util.Optional.of(output);
 			}
 		}

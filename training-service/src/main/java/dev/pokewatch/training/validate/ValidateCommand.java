@@ -61,6 +61,14 @@ public class ValidateCommand {
 			throw CommandException.usage(candidateDir.resolve(candidate.featuresFile()) + ": not found");
 		}
 		Map<String, Double> champion = null;
+		try {
+			if (ModelFiles.recoverInterruptedSwap(baselineDir)) {
+				this.out.println("Restored " + baselineDir + " left aside by an interrupted promotion");
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Could not check {} for an interrupted promotion: {}", baselineDir, ex.toString());
+		}
 		if (Files.exists(baselineDir.resolve(ModelMetadata.FILE_NAME))) {
 			try {
 				ModelMetadata current = ModelFiles.readMetadata(baselineDir);

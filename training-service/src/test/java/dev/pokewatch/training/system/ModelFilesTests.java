@@ -44,6 +44,30 @@ class ModelFilesTests {
 	}
 
 	@Test
+	void recoverInterruptedSwapWhenTargetMissingShouldRestoreTheRenamedAwayCopy() throws IOException {
+		Path target = this.dir.resolve("baseline");
+		// what a crash between the two renames of replaceDirectory leaves behind
+		Path aside = Files.createDirectories(this.dir.resolve(".baseline-old-1234"));
+		Files.writeString(aside.resolve("model.txt"), "champion");
+
+		assertThat(ModelFiles.recoverInterruptedSwap(target)).isTrue();
+
+		assertThat(target.resolve("model.txt")).hasContent("champion");
+		assertThat(aside).doesNotExist();
+	}
+
+	@Test
+	void recoverInterruptedSwapWhenTargetExistsShouldLeaveEverythingAlone() throws IOException {
+		Path target = Files.createDirectories(this.dir.resolve("baseline"));
+		Path aside = Files.createDirectories(this.dir.resolve(".baseline-old-1234"));
+
+		assertThat(ModelFiles.recoverInterruptedSwap(target)).isFalse();
+
+		assertThat(target).exists();
+		assertThat(aside).exists();
+	}
+
+	@Test
 	void readMetadataWhenInvalidShouldExitTwoNamingFile() throws IOException {
 		Files.writeString(this.dir.resolve("model_metadata.json"), "{\"window_size\": 3}");
 		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ModelFiles.readMetadata(this.dir))
