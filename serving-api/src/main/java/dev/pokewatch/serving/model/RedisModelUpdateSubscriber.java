@@ -57,7 +57,10 @@ class RedisModelUpdateSubscriber implements SmartLifecycle {
 			uri = RedisURI.create(this.properties.url());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid REDIS_URL (serving.redis.url): " + ex.getMessage(), ex);
+			// neither the message nor the cause: both repeat the URL, which may hold a
+			// password
+			throw new IllegalStateException(
+					"REDIS_URL (serving.redis.url) is not a valid Redis URL such as redis://host:6379");
 		}
 		this.running = true;
 		this.client = RedisClient.create(uri);

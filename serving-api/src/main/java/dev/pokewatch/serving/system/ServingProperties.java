@@ -125,6 +125,13 @@ public record ServingProperties(@DefaultValue("models/baseline") Path modelDir, 
 			return this.url != null && !this.url.isBlank();
 		}
 
+		@Override
+		public String toString() {
+			// the URL may carry a password: never print it
+			return "Redis[url=" + (enabled() ? "(set)" : "(none)") + ", channel=" + this.channel + ", reconnectDelay="
+					+ this.reconnectDelay + "]";
+		}
+
 	}
 
 }

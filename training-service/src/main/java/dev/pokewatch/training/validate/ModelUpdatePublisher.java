@@ -45,7 +45,16 @@ public class ModelUpdatePublisher {
 		}
 		RedisClient client = null;
 		try {
-			RedisURI uri = RedisURI.create(this.url);
+			RedisURI uri;
+			try {
+				uri = RedisURI.create(this.url);
+			}
+			catch (IllegalArgumentException ex) {
+				// the parser's message repeats the URL, which may hold a password
+				logger.warn("Model-updated notification skipped: REDIS_URL is not a valid Redis URL such as "
+						+ "redis://host:6379");
+				return -1;
+			}
 			uri.setTimeout(TIMEOUT);
 			client = RedisClient.create(uri);
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {

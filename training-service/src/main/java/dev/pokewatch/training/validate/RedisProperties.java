@@ -13,4 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("training.redis")
 public record RedisProperties(@DefaultValue("") String url, @DefaultValue("pokewatch:model-updated") String channel) {
 
+	@Override
+	public String toString() {
+		// the URL may carry a password: never print it
+		return "RedisProperties[url=" + ((this.url == null || this.url.isBlank()) ? "(none)" : "(set)") + ", channel="
+				+ this.channel + "]";
+	}
+
 }

@@ -10,6 +10,9 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.pokewatch.model.testsupport.RedisTestServer;
 import dev.pokewatch.model.testsupport.TestEnvironment;
@@ -52,6 +55,16 @@ class ModelUpdatePublisherTests {
 		assertThat(new ModelUpdatePublisher("redis://127.0.0.1:" + TestEnvironment.freePort(), CHANNEL).publish("v"))
 			.isEqualTo(-1);
 		assertThat(new ModelUpdatePublisher("", CHANNEL).publish("v")).isEqualTo(-1);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void publishWhenUrlMalformedShouldWarnWithoutRepeatingThePassword(CapturedOutput output) {
+		assertThat(new ModelUpdatePublisher("bogus://:s3cret-pass@host:6379", CHANNEL).publish("v")).isEqualTo(-1);
+
+		assertThat(output).contains("REDIS_URL is not a valid Redis URL").doesNotContain("s3cret-pass");
+		assertThat(new RedisProperties("redis://:s3cret-pass@host:6379", CHANNEL).toString())
+			.doesNotContain("s3cret-pass");
 	}
 
 }
