@@ -1,7 +1,8 @@
 package dev.pokewatch.model.fair;
 
-import java.util.Arrays;
 import java.util.Objects;
+
+import dev.pokewatch.model.stats.SortedArrays;
 
 /**
  * A fair-price model: a trailing statistic of the usable prices of the {@code windowDays}
@@ -100,11 +101,11 @@ public record FairPriceModel(FairPriceType type, int windowDays) {
 		int count = 0;
 		for (int i = 0; i < n; i++) {
 			if (i > 0 && !Double.isNaN(usable[i - 1])) {
-				count = insertSorted(window, count, usable[i - 1]);
+				count = SortedArrays.insert(window, count, usable[i - 1]);
 			}
 			int leaving = i - this.windowDays - 1;
 			if (leaving >= 0 && !Double.isNaN(usable[leaving])) {
-				count = removeSorted(window, count, usable[leaving]);
+				count = SortedArrays.remove(window, count, usable[leaving]);
 			}
 			if (count == 0) {
 				fair[i] = Double.NaN;
@@ -114,22 +115,6 @@ public record FairPriceModel(FairPriceType type, int windowDays) {
 			fair[i] = (count % 2 == 1) ? window[mid] : (window[mid - 1] + window[mid]) / 2;
 		}
 		return fair;
-	}
-
-	private static int insertSorted(double[] values, int count, double value) {
-		int at = Arrays.binarySearch(values, 0, count, value);
-		if (at < 0) {
-			at = -at - 1;
-		}
-		System.arraycopy(values, at, values, at + 1, count - at);
-		values[at] = value;
-		return count + 1;
-	}
-
-	private static int removeSorted(double[] values, int count, double value) {
-		int at = Arrays.binarySearch(values, 0, count, value);
-		System.arraycopy(values, at + 1, values, at, count - at - 1);
-		return count - 1;
 	}
 
 	private double[] last(double[] usable) {

@@ -2,6 +2,8 @@ package dev.pokewatch.model.feature;
 
 import java.util.Arrays;
 
+import dev.pokewatch.model.stats.SortedArrays;
+
 /**
  * Flags prices that must not feed fair prices or metrics: zero or negative prices, and
  * prices far from the card's trailing robust level (a Hampel filter on log prices with a
@@ -81,11 +83,11 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 		for (int i = 0; i < n; i++) {
 			levels[i] = Double.NaN;
 			if (i > 0 && accepted[i - 1]) {
-				windowCount = insertSorted(window, windowCount, prices[i - 1]);
+				windowCount = SortedArrays.insert(window, windowCount, prices[i - 1]);
 			}
 			while (days[windowStart] < days[i] - this.windowDays) {
 				if (accepted[windowStart]) {
-					windowCount = removeSorted(window, windowCount, prices[windowStart]);
+					windowCount = SortedArrays.remove(window, windowCount, prices[windowStart]);
 				}
 				windowStart++;
 			}
@@ -120,22 +122,6 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 			}
 		}
 		return new Result(reasons, levels);
-	}
-
-	private static int insertSorted(double[] values, int count, double value) {
-		int at = Arrays.binarySearch(values, 0, count, value);
-		if (at < 0) {
-			at = -at - 1;
-		}
-		System.arraycopy(values, at, values, at + 1, count - at);
-		values[at] = value;
-		return count + 1;
-	}
-
-	private static int removeSorted(double[] values, int count, double value) {
-		int at = Arrays.binarySearch(values, 0, count, value);
-		System.arraycopy(values, at + 1, values, at, count - at - 1);
-		return count - 1;
 	}
 
 	private static double deviation(double[] sorted, int index, int count, double level) {
