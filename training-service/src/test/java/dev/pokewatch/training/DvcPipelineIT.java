@@ -39,6 +39,9 @@ class DvcPipelineIT {
 		Files.copy(repo.resolve("params.yaml"), this.project.resolve("params.yaml"));
 		Files.createDirectories(this.project.resolve("config"));
 		Files.copy(repo.resolve("config/cards.yaml"), this.project.resolve("config/cards.yaml"));
+		// the project's ignore rules matter: DVC refuses to run when dvc.lock is
+		// git-ignored
+		Files.copy(repo.resolve(".gitignore"), this.project.resolve(".gitignore"));
 		Files.createDirectories(this.project.resolve("training-service/target"));
 		Files.copy(jar, this.project.resolve("training-service/target/training-service.jar"));
 		Files.writeString(this.project.resolve("params.yaml"),
