@@ -14,6 +14,7 @@ import dev.pokewatch.model.signal.SignalRule;
 import dev.pokewatch.training.params.TrainingParams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Tests for {@link ModelSelection}.
@@ -53,6 +54,13 @@ class ModelSelectionTests {
 		assertThat(result.reason()).contains("chose the lowest MAPE");
 		double lowest = result.grid().stream().mapToDouble((c) -> c.selection().mape()).min().orElseThrow();
 		assertThat(result.chosen().selection().mape()).isEqualTo(lowest);
+		// by hand: a median of the previous 3 or 7 days ignores a one-day dip, so only
+		// dip days
+		// miss (|100 - 80| / 80 = 25 % on 1 day in 10); an SMA also misses the days after
+		// a dip
+		// (fair 93.3 for 3 days), so MEDIAN must win
+		assertThat(result.chosen().model().type()).isEqualTo(FairPriceType.MEDIAN);
+		assertThat(result.chosen().selection().mape()).isCloseTo(2.5, offset(0.3));
 	}
 
 	private static TrainingParams params(int minSignals) {
