@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.pokewatch.model.card.SafeSetName;
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.card.SafeSetName;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 
 /**
  * Writes a synthetic raw data set for the pipeline-scale benchmark: CARDS cards in SETS sets,

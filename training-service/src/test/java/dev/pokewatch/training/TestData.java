@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 
 /**
  * Generates small, deterministic raw data sets the way the collector writes them: one

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
-import dev.pokewatch.model.feature.ProcessedPriceParquet;
-import dev.pokewatch.model.feature.ProcessedPriceRow;
-import dev.pokewatch.model.modeldir.ModelFeatureRow;
-import dev.pokewatch.model.modeldir.ModelFeaturesParquet;
-import dev.pokewatch.model.modeldir.ModelMetadata;
-import dev.pokewatch.model.parquet.ParquetFiles;
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.feature.ProcessedPriceParquet;
+import dev.pokewatch.common.feature.ProcessedPriceRow;
+import dev.pokewatch.common.served.ModelFeatureRow;
+import dev.pokewatch.common.served.ModelFeaturesParquet;
+import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.parquet.ParquetFiles;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;

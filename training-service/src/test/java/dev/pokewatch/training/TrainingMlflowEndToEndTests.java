@@ -24,7 +24,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.MlflowTestServer;
 

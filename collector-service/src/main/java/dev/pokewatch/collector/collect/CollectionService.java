@@ -27,14 +27,14 @@ import dev.pokewatch.collector.source.PriceSource;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.collector.source.SourceAccessDeniedException;
 import dev.pokewatch.collector.source.tcgcsv.TcgcsvSource;
-import dev.pokewatch.model.card.CardSet;
-import dev.pokewatch.model.card.CardsConfig;
-import dev.pokewatch.model.card.CardsConfigException;
-import dev.pokewatch.model.card.CardsConfigReader;
-import dev.pokewatch.model.card.TrackedCard;
-import dev.pokewatch.model.card.TrackedSet;
-import dev.pokewatch.model.parquet.ParquetFileException;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.card.CardsConfig;
+import dev.pokewatch.common.card.CardsConfigException;
+import dev.pokewatch.common.card.CardsConfigReader;
+import dev.pokewatch.common.card.TrackedCard;
+import dev.pokewatch.common.card.TrackedSet;
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.price.RawPriceRow;
 
 /**
  * Runs a collection: reads cards.yaml, fetches each set from the chosen source, merges

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.pokewatch.model.card.CardSet;
-import dev.pokewatch.model.parquet.ParquetFileException;
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 
 /**
  * The per-set, per-day raw files {@code <safe_set>_prices_<date>.parquet} and their

@@ -2,7 +2,7 @@ package dev.pokewatch.collector.source;
 
 import java.util.List;
 
-import dev.pokewatch.model.card.TrackedCard;
+import dev.pokewatch.common.card.TrackedCard;
 
 /**
  * What a source got for one card.

@@ -2,7 +2,7 @@ package dev.pokewatch.collector.source;
 
 import java.time.LocalDate;
 
-import dev.pokewatch.model.card.TrackedSet;
+import dev.pokewatch.common.card.TrackedSet;
 
 /**
  * A provider of daily card prices.

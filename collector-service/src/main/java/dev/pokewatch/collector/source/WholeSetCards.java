@@ -2,9 +2,9 @@ package dev.pokewatch.collector.source;
 
 import java.util.List;
 
-import dev.pokewatch.model.card.CardSet;
-import dev.pokewatch.model.card.Monitoring;
-import dev.pokewatch.model.card.TrackedCard;
+import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.card.Monitoring;
+import dev.pokewatch.common.card.TrackedCard;
 
 /**
  * Ids for cards collected through {@code track_all: true} that cards.yaml does not list.

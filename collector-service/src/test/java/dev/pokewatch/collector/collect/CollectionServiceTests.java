@@ -19,8 +19,8 @@ import dev.pokewatch.collector.RecordingSleeper;
 import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
 import dev.pokewatch.collector.collect.CardOutcome.Outcome;
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.pokewatch.serving.model.CardSeries;
-import dev.pokewatch.serving.model.ModelIndex;
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ServedSeries;
+import dev.pokewatch.serving.servedmodel.ModelIndex;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 
 /**
  * {@code GET /list_cards} (alias {@code /cards}): the card ids of the served model.
@@ -28,9 +28,9 @@ import dev.pokewatch.serving.model.ModelRegistry;
 @SecurityRequirement(name = "ApiKeyAuth")
 class CardsController {
 
-	private final ModelRegistry registry;
+	private final ServedModelHolder registry;
 
-	CardsController(ModelRegistry registry) {
+	CardsController(ServedModelHolder registry) {
 		this.registry = registry;
 	}
 
@@ -48,7 +48,7 @@ class CardsController {
 	private static List<CardDetails> details(ModelIndex index) {
 		List<CardDetails> details = new ArrayList<>(index.cardsCount());
 		for (String id : index.sortedCardIds()) {
-			CardSeries series = index.card(id);
+			ServedSeries series = index.card(id);
 			details.add(new CardDetails(id, series.cardName(), series.setName(), series.firstDate(),
 					series.latestDate(), series.size()));
 		}

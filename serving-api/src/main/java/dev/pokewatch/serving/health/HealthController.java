@@ -11,8 +11,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.pokewatch.serving.model.ModelIndex;
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ModelIndex;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 
 /**
  * {@code GET /health}: 200 with the model's status when a model is loaded, else 503 (the
@@ -22,9 +22,9 @@ import dev.pokewatch.serving.model.ModelRegistry;
 @Tag(name = "health", description = "Service and model status")
 class HealthController {
 
-	private final ModelRegistry registry;
+	private final ServedModelHolder registry;
 
-	HealthController(ModelRegistry registry) {
+	HealthController(ServedModelHolder registry) {
 		this.registry = registry;
 	}
 

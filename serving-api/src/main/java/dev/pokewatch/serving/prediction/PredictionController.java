@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 
 /**
  * {@code POST /predict} (alias {@code /fair_price}) and {@code POST /batch_predict}.
@@ -25,11 +25,11 @@ import dev.pokewatch.serving.model.ModelRegistry;
 @SecurityRequirement(name = "ApiKeyAuth")
 class PredictionController {
 
-	private final ModelRegistry registry;
+	private final ServedModelHolder registry;
 
 	private final PredictionService service;
 
-	PredictionController(ModelRegistry registry, PredictionService service) {
+	PredictionController(ServedModelHolder registry, PredictionService service) {
 		this.registry = registry;
 		this.service = service;
 	}

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import dev.pokewatch.model.signal.Signal;
+import dev.pokewatch.common.signal.Signal;
 
 /**
  * A fair price and signal for one card and day. The first seven fields are those of the

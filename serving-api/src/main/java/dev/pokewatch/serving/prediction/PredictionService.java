@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 
-import dev.pokewatch.model.signal.Signal;
-import dev.pokewatch.serving.model.CardSeries;
-import dev.pokewatch.serving.model.ModelIndex;
+import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.serving.servedmodel.ServedSeries;
+import dev.pokewatch.serving.servedmodel.ModelIndex;
 import dev.pokewatch.serving.system.ApiProblemException;
 import dev.pokewatch.serving.system.ServingProperties;
 
@@ -96,7 +96,7 @@ class PredictionService {
 		if (cardId == null || cardId.isBlank()) {
 			throw new InvalidPredictionRequestException("card_id", "'card_id' is required (a non-empty string)");
 		}
-		CardSeries series = index.card(cardId);
+		ServedSeries series = index.card(cardId);
 		if (series == null) {
 			throw new CardNotFoundException(cardId);
 		}
@@ -114,7 +114,7 @@ class PredictionService {
 				? response.withRequestedDate(requested) : response;
 	}
 
-	private PredictionResponse compute(ModelIndex index, CardSeries series, int at) {
+	private PredictionResponse compute(ModelIndex index, ServedSeries series, int at) {
 		double market = series.marketPrice(at);
 		double fair = series.fairPrice(at);
 		if (Double.isNaN(fair)) {
@@ -127,7 +127,7 @@ class PredictionService {
 				index.modelVersion(), null, outlier, outlier ? OUTLIER_NOTE : null);
 	}
 
-	private static LocalDate firstWithFairPrice(CardSeries series, int from) {
+	private static LocalDate firstWithFairPrice(ServedSeries series, int from) {
 		for (int i = from; i < series.size(); i++) {
 			if (!Double.isNaN(series.fairPrice(i))) {
 				return series.date(i);

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.system.ServingProperties;
 
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = PredictionController.class,
 		properties = { "serving.security.enabled=false", "serving.batch.max-items=5", "serving.max-request-size=2KB" })
-@Import({ PredictionService.class, ModelRegistry.class, PredictionControllerTests.Meters.class })
+@Import({ PredictionService.class, ServedModelHolder.class, PredictionControllerTests.Meters.class })
 class PredictionControllerTests {
 
 	private static final Path MODEL_DIR = createModel();

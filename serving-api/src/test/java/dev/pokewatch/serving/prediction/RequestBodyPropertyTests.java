@@ -17,7 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TestProperties;
 import dev.pokewatch.serving.system.ApiExceptionHandler;
@@ -80,7 +80,7 @@ class RequestBodyPropertyTests {
 		try {
 			Path dir = TestModels.write(Files.createTempDirectory("property").resolve("baseline"), "prop-v1", 1.0);
 			ServingProperties properties = TestProperties.of(dir);
-			ModelRegistry registry = new ModelRegistry(properties, new SimpleMeterRegistry());
+			ServedModelHolder registry = new ServedModelHolder(properties, new SimpleMeterRegistry());
 			registry.afterSingletonsInstantiated();
 			PredictionService service = new PredictionService(properties, new SimpleMeterRegistry());
 			return MockMvcBuilders.standaloneSetup(new PredictionController(registry, service))

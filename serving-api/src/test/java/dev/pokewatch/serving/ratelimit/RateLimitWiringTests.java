@@ -12,7 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.pokewatch.model.testsupport.TestEnvironment;
+import dev.pokewatch.common.testsupport.TestEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

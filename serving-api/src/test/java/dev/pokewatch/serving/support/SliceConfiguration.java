@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import dev.pokewatch.serving.model.ModelRegistry;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 import dev.pokewatch.serving.system.ServingProperties;
 
 /**
@@ -16,7 +16,7 @@ import dev.pokewatch.serving.system.ServingProperties;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServingProperties.class)
-@Import(ModelRegistry.class)
+@Import(ServedModelHolder.class)
 public class SliceConfiguration {
 
 	@Bean

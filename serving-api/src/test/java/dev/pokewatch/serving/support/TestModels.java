@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.pokewatch.model.modeldir.ModelFeatureRow;
-import dev.pokewatch.model.modeldir.ModelFeaturesParquet;
-import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.common.served.ModelFeatureRow;
+import dev.pokewatch.common.served.ModelFeaturesParquet;
+import dev.pokewatch.common.served.ModelMetadata;
 
 /**
  * Writes small real model directories (metadata JSON + features Parquet) for tests.

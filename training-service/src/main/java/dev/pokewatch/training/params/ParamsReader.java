@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import dev.pokewatch.model.fair.FairPriceType;
-import dev.pokewatch.model.feature.OutlierRule;
-import dev.pokewatch.model.signal.SignalRule;
+import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.feature.OutlierRule;
+import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.system.CommandException;
 
 /**

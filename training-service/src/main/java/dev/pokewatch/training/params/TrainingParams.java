@@ -3,10 +3,10 @@ package dev.pokewatch.training.params;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.pokewatch.model.fair.FairPriceModel;
-import dev.pokewatch.model.fair.FairPriceType;
-import dev.pokewatch.model.feature.OutlierRule;
-import dev.pokewatch.model.signal.SignalRule;
+import dev.pokewatch.common.fair.FairPriceRule;
+import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.feature.OutlierRule;
+import dev.pokewatch.common.signal.SignalRule;
 
 /**
  * Everything {@code params.yaml} configures. Paths are relative to the working directory
@@ -62,9 +62,9 @@ public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresh
 		 * The grid: every type with every window.
 		 * @return the models in a stable order
 		 */
-		public List<FairPriceModel> grid() {
+		public List<FairPriceRule> grid() {
 			return this.types.stream()
-				.flatMap((type) -> this.windows.stream().map((window) -> new FairPriceModel(type, window)))
+				.flatMap((type) -> this.windows.stream().map((window) -> new FairPriceRule(type, window)))
 				.toList();
 		}
 

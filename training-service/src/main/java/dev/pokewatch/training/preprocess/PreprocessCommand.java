@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pokewatch.model.feature.FeatureBuilder;
-import dev.pokewatch.model.feature.OutlierRule;
-import dev.pokewatch.model.feature.ProcessedPriceParquet;
-import dev.pokewatch.model.feature.ProcessedPriceRow;
-import dev.pokewatch.model.parquet.ParquetFileException;
-import dev.pokewatch.model.parquet.RawPriceParquet;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.feature.FeatureBuilder;
+import dev.pokewatch.common.feature.OutlierRule;
+import dev.pokewatch.common.feature.ProcessedPriceParquet;
+import dev.pokewatch.common.feature.ProcessedPriceRow;
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.CommandException;
 
 /**

@@ -19,7 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.common.served.ModelMetadata;
 
 /**
  * File helpers of the model directories: JSON documents written atomically, metadata

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.pokewatch.model.fair.FairPriceModel;
-import dev.pokewatch.model.fair.FairPriceType;
-import dev.pokewatch.model.fair.LegacyFairPrice;
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.metrics.Backtest;
-import dev.pokewatch.model.metrics.BacktestMetrics;
-import dev.pokewatch.model.metrics.EvaluationWindow;
+import dev.pokewatch.common.fair.FairPriceRule;
+import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.fair.LegacyFairPrice;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.metrics.Backtest;
+import dev.pokewatch.common.metrics.BacktestMetrics;
+import dev.pokewatch.common.metrics.EvaluationWindow;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 
@@ -70,7 +70,7 @@ final class ModelSelection {
 			reason = "no model's signals beat the base rate (lift > " + train.minLift() + " with >= "
 					+ train.minSignals() + " signals) under the MAPE gate: chose the lowest MAPE";
 		}
-		FairPriceModel naiveModel = new FairPriceModel(FairPriceType.LAST, train.naiveLookbackDays());
+		FairPriceRule naiveModel = new FairPriceRule(FairPriceType.LAST, train.naiveLookbackDays());
 		BacktestMetrics naive = Backtest.evaluate(series, fairPrices(series, naiveModel), holdout, params.thresholds(),
 				horizon);
 		List<double[]> legacyFair = series.stream().map((s) -> LegacyFairPrice.inSample(s.usable())).toList();
@@ -78,7 +78,7 @@ final class ModelSelection {
 		return new Result(grid, chosen, reason, naive, legacy, selection, holdout, horizon);
 	}
 
-	static List<double[]> fairPrices(List<CardSeries> series, FairPriceModel model) {
+	static List<double[]> fairPrices(List<CardSeries> series, FairPriceRule model) {
 		return series.stream().map((s) -> model.fairPrices(s.usable())).toList();
 	}
 
@@ -90,7 +90,7 @@ final class ModelSelection {
 	 * @param holdout metrics on the holdout window
 	 * @param eligible whether it passed the MAPE gate with enough signals on selection
 	 */
-	record Candidate(FairPriceModel model, BacktestMetrics selection, BacktestMetrics holdout, boolean eligible) {
+	record Candidate(FairPriceRule model, BacktestMetrics selection, BacktestMetrics holdout, boolean eligible) {
 
 	}
 

@@ -22,9 +22,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.metrics.Backtest.BacktestPoint;
-import dev.pokewatch.model.signal.Signal;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.metrics.Backtest.BacktestPoint;
+import dev.pokewatch.common.signal.Signal;
 
 /**
  * Writes the plot data DVC renders ({@code reports/plots/*.csv}) and the same plots as

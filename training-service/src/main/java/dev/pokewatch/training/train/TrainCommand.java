@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pokewatch.model.fair.FairPriceModel;
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.metrics.Backtest;
-import dev.pokewatch.model.modeldir.ModelFeatureRow;
-import dev.pokewatch.model.modeldir.ModelFeaturesParquet;
-import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.common.fair.FairPriceRule;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.metrics.Backtest;
+import dev.pokewatch.common.served.ModelFeatureRow;
+import dev.pokewatch.common.served.ModelFeaturesParquet;
+import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;
@@ -79,7 +79,7 @@ public class TrainCommand {
 		this.out.printf("Backtesting %d grid model(s) walk-forward (holdout: last %d day(s))%n",
 				params.train().grid().size(), params.train().holdoutDays());
 		ModelSelection.Result result = ModelSelection.run(data.series(), data.firstDay(), data.lastDay(), params);
-		FairPriceModel chosen = result.chosen().model();
+		FairPriceRule chosen = result.chosen().model();
 		Map<String, Double> metrics = result.metrics();
 		this.out.printf("Chose %s: %s [%s]%n", chosen.id(), result.reason(), elapsed(started));
 		this.out.printf(
@@ -153,7 +153,7 @@ public class TrainCommand {
 		}
 	}
 
-	private TrackedRun startRun(TrainingParams params, FairPriceModel chosen, TrainingData data, String version) {
+	private TrackedRun startRun(TrainingParams params, FairPriceRule chosen, TrainingData data, String version) {
 		if (this.tracker == null) {
 			logger.warn("Tracking skipped: no experiment tracker is configured; outputs are written locally only");
 			return null;

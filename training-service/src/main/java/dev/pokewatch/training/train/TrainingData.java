@@ -13,9 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.feature.ProcessedSeriesReader;
-import dev.pokewatch.model.parquet.ParquetFileException;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.feature.ProcessedSeriesReader;
+import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.training.system.CommandException;
 
 /**

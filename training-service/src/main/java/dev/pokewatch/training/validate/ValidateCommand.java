@@ -9,7 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pokewatch.model.modeldir.ModelMetadata;
+import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;

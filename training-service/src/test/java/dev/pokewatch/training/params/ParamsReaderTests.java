@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pokewatch.model.fair.FairPriceType;
+import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.training.system.CommandException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,9 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import dev.pokewatch.model.feature.FeatureBuilder;
-import dev.pokewatch.model.feature.ProcessedPriceRow;
-import dev.pokewatch.model.price.RawPriceRow;
+import dev.pokewatch.common.feature.FeatureBuilder;
+import dev.pokewatch.common.feature.ProcessedPriceRow;
+import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.TestData;
 import dev.pokewatch.training.params.ParamsReader;
 import dev.pokewatch.training.tracking.MlflowTestServer;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.pokewatch.model.testsupport.TestEnvironment;
+import dev.pokewatch.common.testsupport.TestEnvironment;
 
 /**
  * A real {@code mlflow server} for tests, started once per JVM from the project's Python

@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pokewatch.model.fair.FairPriceType;
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.feature.OutlierRule;
-import dev.pokewatch.model.signal.SignalRule;
+import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.feature.OutlierRule;
+import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.params.TrainingParams;
 
 import static org.assertj.core.api.Assertions.assertThat;

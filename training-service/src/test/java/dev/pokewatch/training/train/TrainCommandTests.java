@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pokewatch.model.feature.CardSeries;
-import dev.pokewatch.model.modeldir.ModelFeatureRow;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.served.ModelFeatureRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

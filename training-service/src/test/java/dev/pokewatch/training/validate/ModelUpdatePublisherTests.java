@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.pokewatch.model.testsupport.RedisTestServer;
-import dev.pokewatch.model.testsupport.TestEnvironment;
+import dev.pokewatch.common.testsupport.RedisTestServer;
+import dev.pokewatch.common.testsupport.TestEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

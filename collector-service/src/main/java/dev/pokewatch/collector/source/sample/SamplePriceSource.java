@@ -12,8 +12,8 @@ import dev.pokewatch.collector.source.DailyPrice;
 import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.PriceSource;
 import dev.pokewatch.collector.source.SetBatch;
-import dev.pokewatch.model.card.TrackedCard;
-import dev.pokewatch.model.card.TrackedSet;
+import dev.pokewatch.common.card.TrackedCard;
+import dev.pokewatch.common.card.TrackedSet;
 
 /**
  * Replays the bundled real prices as if they were collected day by day. With neither

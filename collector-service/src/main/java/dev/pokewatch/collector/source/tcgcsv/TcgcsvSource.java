@@ -19,8 +19,8 @@ import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.PriceSource;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.collector.source.WholeSetCards;
-import dev.pokewatch.model.card.TrackedCard;
-import dev.pokewatch.model.card.TrackedSet;
+import dev.pokewatch.common.card.TrackedCard;
+import dev.pokewatch.common.card.TrackedSet;
 
 /**
  * Collects from TCGCSV: one request per set (its {@code tcgplayer_group_id}) returns the

@@ -9,10 +9,10 @@ import dev.pokewatch.collector.source.CardResult;
 import dev.pokewatch.collector.source.DailyPrice;
 import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.SetBatch;
-import dev.pokewatch.model.card.CardSet;
-import dev.pokewatch.model.card.Monitoring;
-import dev.pokewatch.model.card.TrackedCard;
-import dev.pokewatch.model.card.TrackedSet;
+import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.card.Monitoring;
+import dev.pokewatch.common.card.TrackedCard;
+import dev.pokewatch.common.card.TrackedSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

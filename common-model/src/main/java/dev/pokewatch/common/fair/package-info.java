@@ -1,0 +1,4 @@
+/**
+ * Fair-price models: trailing statistics of previous calendar days' prices.
+ */
+package dev.pokewatch.common.fair;

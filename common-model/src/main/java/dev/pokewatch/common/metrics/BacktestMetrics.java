@@ -1,0 +1,102 @@
+package dev.pokewatch.common.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Out-of-sample metrics of one fair-price model over one window. Rates are fractions,
+ * {@code mape} is in percent (as in the older system). Undefined values (no points, no
+ * signals) are {@code NaN}, never invented.
+ *
+ * @param points scorable points: days in the window with a usable market price
+ * @param datasetSize points that also had a fair price (the scored ones)
+ * @param mape mean |fair − market| / market, in percent
+ * @param rmse root mean squared error, in price units
+ * @param coverageRate {@code datasetSize / points}
+ * @param buyRate share of scored points with a BUY signal
+ * @param sellRate share with SELL
+ * @param holdRate share with HOLD
+ * @param mapeByCategory MAPE (percent) per card category
+ * @param buySignals number of BUY signals
+ * @param sellSignals number of SELL signals
+ * @param outcomes scored points with a usable price {@code horizon} days later
+ * @param buyOutcomes BUY signals with such an outcome
+ * @param sellOutcomes SELL signals with such an outcome
+ * @param buyHitRate share of BUY signals followed by a higher price
+ * @param sellHitRate share of SELL signals followed by a lower price
+ * @param baseUpRate share of all scored points followed by a higher price
+ * @param baseDownRate share followed by a lower price
+ * @param signalHitRate share of BUY and SELL signals that hit
+ * @param signalLift {@code signalHitRate} minus the hit rate the same signals would have
+ * by chance (base rates weighted by the signal mix)
+ * @since 0.1.0
+ */
+public record BacktestMetrics(long points, long datasetSize, double mape, double rmse, double coverageRate,
+		double buyRate, double sellRate, double holdRate, Map<String, Double> mapeByCategory, long buySignals,
+		long sellSignals, long outcomes, long buyOutcomes, long sellOutcomes, double buyHitRate, double sellHitRate,
+		double baseUpRate, double baseDownRate, double signalHitRate, double signalLift) {
+
+	public BacktestMetrics {
+		mapeByCategory = Map.copyOf(mapeByCategory);
+	}
+
+	/**
+	 * BUY hit rate minus the base up rate.
+	 * @return the lift, {@code NaN} when undefined
+	 */
+	public double buyLift() {
+		return this.buyHitRate - this.baseUpRate;
+	}
+
+	/**
+	 * SELL hit rate minus the base down rate.
+	 * @return the lift, {@code NaN} when undefined
+	 */
+	public double sellLift() {
+		return this.sellHitRate - this.baseDownRate;
+	}
+
+	/**
+	 * BUY plus SELL signals that have an outcome.
+	 * @return the count
+	 */
+	public long signalOutcomes() {
+		return this.buyOutcomes + this.sellOutcomes;
+	}
+
+	/**
+	 * The metrics under their published names ({@code mape}, {@code buy_hit_rate_7d},
+	 * {@code mape_<category>}, ...), in a stable order.
+	 * @param horizonDays the outcome horizon, used in the names
+	 * @return name to value; undefined values are {@code NaN}
+	 */
+	public Map<String, Double> toMap(int horizonDays) {
+		String h = "_" + horizonDays + "d";
+		Map<String, Double> map = new LinkedHashMap<>();
+		map.put("mape", this.mape);
+		map.put("rmse", this.rmse);
+		map.put("coverage_rate", this.coverageRate);
+		map.put("dataset_size", (double) this.datasetSize);
+		map.put("points", (double) this.points);
+		map.put("buy_rate", this.buyRate);
+		map.put("sell_rate", this.sellRate);
+		map.put("hold_rate", this.holdRate);
+		map.put("buy_signals", (double) this.buySignals);
+		map.put("sell_signals", (double) this.sellSignals);
+		map.put("buy_hit_rate" + h, this.buyHitRate);
+		map.put("sell_hit_rate" + h, this.sellHitRate);
+		map.put("base_up_rate" + h, this.baseUpRate);
+		map.put("base_down_rate" + h, this.baseDownRate);
+		map.put("buy_lift" + h, buyLift());
+		map.put("sell_lift" + h, sellLift());
+		map.put("signal_hit_rate" + h, this.signalHitRate);
+		map.put("signal_lift" + h, this.signalLift);
+		map.put("signal_outcomes" + h, (double) signalOutcomes());
+		this.mapeByCategory.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((entry) -> map.put("mape_" + entry.getKey(), entry.getValue()));
+		return map;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Out-of-sample backtest metrics of fair-price models and their signals.
+ */
+package dev.pokewatch.common.metrics;

@@ -1,0 +1,191 @@
+package dev.pokewatch.common.parquet;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads and writes Parquet files of Avro generic records on the local file system, with
+ * no Hadoop cluster ({@link LocalInputFile}/{@link LocalOutputFile}).
+ *
+ * <p>
+ * Writes are atomic: rows go to a hidden temporary file in the target directory that is
+ * renamed over the target only when complete, so a reader (or a crash) never sees a
+ * half-written file and a failed write leaves the previous file intact.
+ *
+ * @since 0.1.0
+ */
+public final class ParquetFiles {
+
+	/**
+	 * One shared Hadoop configuration: building one per file re-parses Hadoop's default
+	 * XML resources, which cost more than writing a small file itself. Only read after
+	 * creation.
+	 */
+	private static final Configuration HADOOP_CONF = new Configuration();
+
+	private static final ParquetConfiguration PARQUET_CONF = new HadoopParquetConfiguration(HADOOP_CONF);
+
+	private static final ParquetReadOptions READ_OPTIONS = HadoopReadOptions.builder(HADOOP_CONF).build();
+
+	private ParquetFiles() {
+	}
+
+	/**
+	 * Writes rows to {@code target} atomically, replacing any existing file.
+	 * @param <T> the row type
+	 * @param target the final file
+	 * @param schema the Avro schema of the file
+	 * @param rows the rows in the order to write
+	 * @param toRecord maps a row to a record of {@code schema}
+	 * @throws ParquetFileException naming {@code target} if anything fails; the previous
+	 * file is then untouched
+	 */
+	public static <T> void writeAtomically(Path target, Schema schema, Iterable<T> rows,
+			Function<T, GenericRecord> toRecord) {
+		Path dir = target.toAbsolutePath().getParent();
+		Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+		try {
+			Files.createDirectories(dir);
+			try (ParquetWriter<GenericRecord> writer = writer(temp, schema)) {
+				for (T row : rows) {
+					writer.write(toRecord.apply(row));
+				}
+			}
+			moveIntoPlace(temp, target);
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(temp);
+			throw new ParquetFileException(target, "could not write: " + describe(ex), ex);
+		}
+	}
+
+	private static ParquetWriter<GenericRecord> writer(Path file, Schema schema) throws IOException {
+		if (FlatRecordWriteSupport.supports(schema)) {
+			// same file as parquet-avro writes, without its per-value schema resolution
+			return FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema)
+				.withConf(HADOOP_CONF)
+				.withCompressionCodec(CompressionCodecName.SNAPPY)
+				.build();
+		}
+		return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+			.withSchema(schema)
+			.withDataModel(GenericData.get())
+			.withConf(HADOOP_CONF)
+			.withCompressionCodec(CompressionCodecName.SNAPPY)
+			.build();
+	}
+
+	/**
+	 * Reads every record of a file.
+	 * @param <T> the row type
+	 * @param file the file
+	 * @param fromRecord maps a record to a row; its exceptions are reported with the file
+	 * name
+	 * @return the rows in file order
+	 * @throws ParquetFileException naming {@code file} if it is missing, corrupt or does
+	 * not map
+	 */
+	public static <T> List<T> read(Path file, Function<GenericRecord, T> fromRecord) {
+		List<T> rows = new ArrayList<>();
+		long index = 0;
+		try (ParquetReader<GenericRecord> reader = AvroParquetReader
+			.<GenericRecord>builder(new LocalInputFile(file), PARQUET_CONF)
+			.withDataModel(GenericData.get())
+			.build()) {
+			GenericRecord record;
+			while ((record = reader.read()) != null) {
+				try {
+					rows.add(fromRecord.apply(record));
+				}
+				catch (RuntimeException ex) {
+					throw new ParquetFileException(file, "row " + index + ": " + describe(ex), ex);
+				}
+				index++;
+			}
+			return rows;
+		}
+		catch (ParquetFileException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new ParquetFileException(file, "not a readable Parquet file: " + describe(ex), ex);
+		}
+	}
+
+	/**
+	 * Reads only the schema (footer) of a file.
+	 * @param file the file
+	 * @return the Parquet schema
+	 * @throws ParquetFileException naming {@code file} if it is not readable Parquet
+	 */
+	public static MessageType schemaOf(Path file) {
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), READ_OPTIONS)) {
+			return reader.getFooter().getFileMetaData().getSchema();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new ParquetFileException(file, "not a readable Parquet file: " + describe(ex), ex);
+		}
+	}
+
+	private static void moveIntoPlace(Path temp, Path target) throws IOException {
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void deleteQuietly(Path temp) {
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException ex) {
+			// best effort: a leftover hidden temp file is harmless and never read
+		}
+	}
+
+	/**
+	 * Fresh options for a reader that decompresses pages: the options own a codec factory
+	 * whose decompressors are not thread-safe, so sharing them across parallel reads
+	 * corrupts pages (only footer reads share {@link #READ_OPTIONS}).
+	 */
+	static ParquetReadOptions readOptions() {
+		return HadoopReadOptions.builder(HADOOP_CONF).build();
+	}
+
+	static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return (root == ex) ? message : ex.getClass().getSimpleName() + ": " + message;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Price records as collected.
+ */
+package dev.pokewatch.common.price;

@@ -1,0 +1,64 @@
+package dev.pokewatch.common.served;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code models/baseline/model_metadata.json}: what the trainer chose and measured, and
+ * what the serving API needs to serve it. Field names follow the older Python system.
+ *
+ * @param modelType the fair-price statistic ({@code sma}, {@code ewma}, {@code median})
+ * @param windowSize trailing window in calendar days
+ * @param trainedAt ISO-8601 UTC instant of training
+ * @param mlflowRunId the MLflow run, or {@code null} when tracking was skipped
+ * @param mlflowExperimentId the MLflow experiment, or {@code null}
+ * @param datasetPath the processed file the model was trained on
+ * @param datasetSize number of evaluated (card, day) points
+ * @param metrics evaluation metrics ({@code rmse, mape, coverage_rate, ...})
+ * @param thresholds signal thresholds
+ * @param modelVersion a version label unique per trained model
+ * @param dataHash content hash of the training data (SHA-256 hex)
+ * @param featuresFile file name, inside the model directory, of the features file served
+ * @param cardsCount number of cards in the features file
+ * @since 0.1.0
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonProperty("window_size") int windowSize,
+		@JsonProperty("trained_at") String trainedAt, @JsonProperty("mlflow_run_id") String mlflowRunId,
+		@JsonProperty("mlflow_experiment_id") String mlflowExperimentId,
+		@JsonProperty("dataset_path") String datasetPath, @JsonProperty("dataset_size") long datasetSize,
+		@JsonProperty("metrics") Map<String, Double> metrics, @JsonProperty("thresholds") Thresholds thresholds,
+		@JsonProperty("model_version") String modelVersion, @JsonProperty("data_hash") String dataHash,
+		@JsonProperty("features_file") String featuresFile, @JsonProperty("cards_count") int cardsCount) {
+
+	/** The metadata file name inside a model directory. */
+	public static final String FILE_NAME = "model_metadata.json";
+
+	/** The default features file name inside a model directory. */
+	public static final String DEFAULT_FEATURES_FILE = "features.parquet";
+
+	public ModelMetadata {
+		Objects.requireNonNull(modelType, "'model_type' must not be null");
+		Objects.requireNonNull(thresholds, "'thresholds' must not be null");
+		Objects.requireNonNull(modelVersion, "'model_version' must not be null");
+		metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
+		featuresFile = (featuresFile != null) ? featuresFile : DEFAULT_FEATURES_FILE;
+	}
+
+	/**
+	 * Signal thresholds as fractions.
+	 *
+	 * @param buyThresholdPct buy when the deviation is at most minus this
+	 * @param sellThresholdPct sell when the deviation is at least this
+	 */
+	public record Thresholds(@JsonProperty("buy_threshold_pct") double buyThresholdPct,
+			@JsonProperty("sell_threshold_pct") double sellThresholdPct) {
+
+	}
+
+}

@@ -1,4 +1,0 @@
-/**
- * Which sets and cards are tracked: {@code config/cards.yaml} and its records.
- */
-package dev.pokewatch.model.card;

@@ -1,4 +1,0 @@
-/**
- * Fair-price models: trailing statistics of previous calendar days' prices.
- */
-package dev.pokewatch.model.fair;

@@ -1,5 +1,0 @@
-/**
- * Preprocessing of raw prices: de-duplication, outlier flags, the processed file format
- * and dense calendar-day series the fair-price models run on.
- */
-package dev.pokewatch.model.feature;

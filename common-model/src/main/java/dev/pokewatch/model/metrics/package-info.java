@@ -1,4 +1,0 @@
-/**
- * Out-of-sample backtest metrics of fair-price models and their signals.
- */
-package dev.pokewatch.model.metrics;

@@ -1,4 +1,0 @@
-/**
- * The model directory contract ({@code models/baseline/}) between training and serving.
- */
-package dev.pokewatch.model.modeldir;

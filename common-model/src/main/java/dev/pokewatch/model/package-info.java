@@ -1,4 +1,0 @@
-/**
- * Spring-free domain model shared by every PokeWatch service.
- */
-package dev.pokewatch.model;

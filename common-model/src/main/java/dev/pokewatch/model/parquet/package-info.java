@@ -1,4 +1,0 @@
-/**
- * Parquet file formats of PokeWatch and their atomic, cluster-free I/O.
- */
-package dev.pokewatch.model.parquet;

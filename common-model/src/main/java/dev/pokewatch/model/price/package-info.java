@@ -1,4 +1,0 @@
-/**
- * Price records as collected.
- */
-package dev.pokewatch.model.price;

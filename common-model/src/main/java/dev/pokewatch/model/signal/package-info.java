@@ -1,4 +1,0 @@
-/**
- * BUY / SELL / HOLD signals and the rule that derives them from a fair price.
- */
-package dev.pokewatch.model.signal;

@@ -1,4 +1,0 @@
-/**
- * Small numeric helpers shared by the fair-price models and preprocessing.
- */
-package dev.pokewatch.model.stats;

@@ -1,0 +1,129 @@
+package dev.pokewatch.common.feature;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.parquet.ParquetFiles;
+import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.price.RawPriceRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ProcessedSeriesReader}.
+ */
+class ProcessedSeriesReaderTests {
+
+	private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readWhenWrittenByProcessedParquetShouldMatchSeriesOfAllRows() {
+		List<ProcessedPriceRow> first = new ArrayList<>();
+		first.add(row("b", "Old name", DAY, 10.0, false));
+		first.add(row("b", "New name", DAY.plusDays(1), null, false));
+		first.add(row("b", "Newer name", DAY.plusDays(3), 0.0, true));
+		first.add(row("a", "A", DAY.plusDays(2), 5.0, false));
+		first.add(row("a", "A2", DAY.plusDays(1), 4.0, true));
+		List<ProcessedPriceRow> second = List.of(row("c", null, DAY, 7.0, false),
+				row("a", "A3", DAY.plusDays(2), 6.0, false));
+		Path one = this.dir.resolve("one.parquet");
+		Path two = this.dir.resolve("two.parquet");
+		ProcessedPriceParquet.write(one, first);
+		ProcessedPriceParquet.write(two, second);
+		List<ProcessedPriceRow> all = new ArrayList<>(first);
+		all.addAll(second);
+
+		ProcessedSeriesReader.Result result = ProcessedSeriesReader.read(List.of(one, two));
+
+		assertThat(result.rows()).isEqualTo(7);
+		assertSameSeries(result.series(), CardSeries.of(all));
+		CardSeries b = result.series().get(0);
+		assertThat(b.cardName()).isEqualTo("Newer name");
+		// collected without a price: a row, but no market price
+		assertThat(b.collected(1)).isTrue();
+		assertThat(b.hasMarketPrice(1)).isFalse();
+		assertThat(b.collected(2)).isFalse();
+	}
+
+	@Test
+	void readWhenColumnsHaveOtherTypesShouldReadRowByRowWithSameResult() {
+		Schema schema = SchemaBuilder.record("processed_price")
+			.fields()
+			.requiredString("card_id")
+			.optionalString("card_name")
+			.name("date")
+			.type(org.apache.avro.LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)))
+			.noDefault()
+			.optionalFloat("market_price")
+			.requiredBoolean("is_outlier")
+			.endRecord();
+		Path file = this.dir.resolve("float.parquet");
+		ParquetFiles.writeAtomically(file, schema, List.of(0, 1, 2), (i) -> {
+			GenericRecord record = new GenericData.Record(schema);
+			record.put("card_id", "x");
+			record.put("card_name", "X" + i);
+			record.put("date", (int) DAY.plusDays(i * 2).toEpochDay());
+			record.put("market_price", 1.5f + i);
+			record.put("is_outlier", i == 1);
+			return record;
+		});
+
+		ProcessedSeriesReader.Result result = ProcessedSeriesReader.read(List.of(file));
+
+		assertThat(result.rows()).isEqualTo(3);
+		assertSameSeries(result.series(), CardSeries.of(ProcessedPriceParquet.read(file)));
+		assertThat(result.series().get(0).usable()).containsExactly(1.5, Double.NaN, Double.NaN, Double.NaN, 3.5);
+	}
+
+	@Test
+	void readWhenRawFileShouldNameMissingColumn() {
+		Path file = this.dir.resolve("raw.parquet");
+		RawPriceParquet.write(file, List.of(FeatureBuilderTests.row("a", DAY, 10.0)));
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ProcessedSeriesReader.read(List.of(file)))
+			.withMessageContaining("raw.parquet")
+			.withMessageContaining("'is_outlier'");
+	}
+
+	private static void assertSameSeries(List<CardSeries> actual, List<CardSeries> expected) {
+		assertThat(actual).hasSameSizeAs(expected);
+		for (int s = 0; s < expected.size(); s++) {
+			CardSeries a = actual.get(s);
+			CardSeries e = expected.get(s);
+			assertThat(a.cardId()).isEqualTo(e.cardId());
+			assertThat(a.cardName()).isEqualTo(e.cardName());
+			assertThat(a.setName()).isEqualTo(e.setName());
+			assertThat(a.category()).isEqualTo(e.category());
+			assertThat(a.firstDay()).isEqualTo(e.firstDay());
+			assertThat(a.usable()).containsExactly(e.usable());
+			assertThat(a.market()).containsExactly(e.market());
+			assertThat(a.outlier()).containsExactly(e.outlier());
+			for (int i = 0; i < e.length(); i++) {
+				assertThat(a.collected(i)).as("%s day %d", e.cardId(), i).isEqualTo(e.collected(i));
+			}
+		}
+	}
+
+	private static ProcessedPriceRow row(String card, String name, LocalDate date, Double price, boolean outlier) {
+		RawPriceRow raw = new RawPriceRow(card, "001", name, "s1", "Set " + card, date, price, "ultra_rare", "Rare",
+				"1", "sample", null, null, null, "USD", Instant.parse(date + "T12:00:00Z"));
+		return new ProcessedPriceRow(raw, null, null, null, null, null, outlier, outlier ? "far_from_level" : null,
+				null);
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.pokewatch.common.parquet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.common.price.RawPriceRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FlatRecordWriteSupport}.
+ */
+class FlatRecordWriteSupportTests {
+
+	private static final Schema ALL_TYPES = SchemaBuilder.record("all")
+		.fields()
+		.requiredString("s")
+		.optionalString("os")
+		.requiredInt("i")
+		.optionalLong("ol")
+		.optionalFloat("of")
+		.optionalDouble("od")
+		.requiredBoolean("b")
+		.endRecord();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void writeShouldProduceTheFileParquetAvroWrites() throws Exception {
+		List<GenericRecord> records = new ArrayList<>();
+		for (int n = 0; n < 5000; n++) {
+			GenericRecord record = new GenericData.Record(ALL_TYPES);
+			record.put("s", (n % 2 == 0) ? "card-" + (n % 37) : new Utf8("utf8-é-" + n));
+			record.put("os", (n % 3 == 0) ? null : "x" + (n % 5));
+			record.put("i", n);
+			record.put("ol", (n % 4 == 0) ? null : (long) n * 1_000_000_007L);
+			record.put("of", (n % 5 == 0) ? null : n / 7f);
+			record.put("od", (n % 6 == 0) ? null : (n % 9 == 0) ? Double.NaN : n / 3.0);
+			record.put("b", n % 7 == 0);
+			records.add(record);
+		}
+		Path flat = this.dir.resolve("flat.parquet");
+		Path avro = this.dir.resolve("avro.parquet");
+		ParquetFiles.writeAtomically(flat, ALL_TYPES, records, (r) -> r);
+		try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(avro))
+			.withSchema(ALL_TYPES)
+			.withDataModel(GenericData.get())
+			.withConf(new Configuration())
+			.withCompressionCodec(CompressionCodecName.SNAPPY)
+			.build()) {
+			for (GenericRecord record : records) {
+				writer.write(record);
+			}
+		}
+		assertThat(FlatRecordWriteSupport.supports(ALL_TYPES)).isTrue();
+		assertThat(Files.readAllBytes(flat)).isEqualTo(Files.readAllBytes(avro));
+	}
+
+	@Test
+	void supportsWhenRawSchemaShouldBeTrueAndWhenNestedShouldBeFalse() {
+		Schema nested = SchemaBuilder.record("n").fields().name("inner").type(ALL_TYPES).noDefault().endRecord();
+		Schema multiUnion = SchemaBuilder.record("u")
+			.fields()
+			.name("v")
+			.type()
+			.unionOf()
+			.nullType()
+			.and()
+			.intType()
+			.and()
+			.stringType()
+			.endUnion()
+			.noDefault()
+			.endRecord();
+		assertThat(FlatRecordWriteSupport.supports(RawPriceParquet.SCHEMA)).isTrue();
+		assertThat(FlatRecordWriteSupport.supports(nested)).isFalse();
+		assertThat(FlatRecordWriteSupport.supports(multiUnion)).isFalse();
+	}
+
+	@Test
+	void writeWhenRawRowsShouldReadBack() {
+		Path file = this.dir.resolve("raw.parquet");
+		RawPriceRow row = new RawPriceRow("c1", null, "Name", "s", "Set", LocalDate.of(2026, 1, 2), 12.5, "grail", null,
+				"9", "sample", null, 1.0, null, "USD", java.time.Instant.parse("2026-01-02T10:00:00Z"));
+		RawPriceParquet.write(file, List.of(row));
+		assertThat(RawPriceParquet.read(file)).containsExactly(row);
+	}
+
+}

@@ -1,4 +1,0 @@
-/**
- * Test support shared by every module through common-model's test jar.
- */
-package dev.pokewatch.model.testsupport;

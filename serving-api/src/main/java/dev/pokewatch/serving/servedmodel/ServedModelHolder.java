@@ -1,0 +1,265 @@
+package dev.pokewatch.serving.servedmodel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import dev.pokewatch.serving.system.ServingProperties;
+
+/**
+ * Holds the served {@link ModelIndex} in an {@link AtomicReference}: reads never block,
+ * reloads are serialized and swap the whole index at once, and a failed reload keeps the
+ * previous model.
+ */
+@Component
+public class ServedModelHolder implements SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServedModelHolder.class);
+
+	private final Path modelDir;
+
+	private final AtomicReference<ModelIndex> current = new AtomicReference<>();
+
+	private final AtomicLong generations = new AtomicLong();
+
+	private final ReentrantLock reloadLock = new ReentrantLock();
+
+	private final MeterRegistry meterRegistry;
+
+	private final MultiGauge modelInfo;
+
+	private volatile String lastError = "not loaded yet";
+
+	private volatile StartupLoad startupLoad;
+
+	public ServedModelHolder(ServingProperties properties, MeterRegistry meterRegistry) {
+		this.modelDir = properties.modelDir().toAbsolutePath().normalize();
+		this.meterRegistry = meterRegistry;
+		this.modelInfo = MultiGauge.builder("pokewatch.model.info")
+			.description("The served model: 1 for the loaded version")
+			.register(meterRegistry);
+		Gauge.builder("pokewatch.model.cards", this, (registry) -> {
+			ModelIndex index = registry.current();
+			return (index != null) ? index.cardsCount() : 0;
+		}).description("Cards in the served model").register(meterRegistry);
+		Gauge.builder("pokewatch.model.loaded", this, (registry) -> (registry.current() != null) ? 1 : 0)
+			.description("1 when a model is loaded")
+			.register(meterRegistry);
+		Gauge.builder("pokewatch.model.loaded.timestamp", this, (registry) -> {
+			ModelIndex index = registry.current();
+			return (index != null) ? index.loadedAt().toEpochMilli() / 1000.0 : 0;
+		}).description("When the served model was loaded (epoch seconds)").baseUnit("seconds").register(meterRegistry);
+		this.startupLoad = StartupLoad.start(this.modelDir, this.generations);
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		// a missing or broken model must not stop the service: it answers 503 until a
+		// reload
+		// succeeds
+		ReloadOutcome outcome = reload("startup");
+		if (!outcome.success()) {
+			logger.warn("Starting without a model: {}", outcome.error());
+		}
+	}
+
+	/**
+	 * The served model.
+	 * @return the index, or {@code null} when none is loaded
+	 */
+	public ModelIndex current() {
+		return this.current.get();
+	}
+
+	/**
+	 * The served model, or a 503 problem saying what is missing.
+	 * @return the index
+	 * @throws ModelNotLoadedException when none is loaded
+	 */
+	public ModelIndex require() {
+		ModelIndex index = this.current.get();
+		if (index == null) {
+			throw new ModelNotLoadedException(this.lastError);
+		}
+		return index;
+	}
+
+	/**
+	 * The model directory served.
+	 * @return the absolute directory
+	 */
+	public Path modelDir() {
+		return this.modelDir;
+	}
+
+	/**
+	 * Why the last load failed.
+	 * @return the reason, or {@code null} after a successful load
+	 */
+	public String lastError() {
+		return this.lastError;
+	}
+
+	/**
+	 * Loads the model directory and swaps it in; on failure keeps the served model.
+	 * @param trigger what asked for the reload ({@code startup}, {@code admin},
+	 * {@code file}, {@code redis})
+	 * @return the outcome
+	 */
+	public ReloadOutcome reload(String trigger) {
+		this.reloadLock.lock();
+		try {
+			ModelIndex previous = this.current.get();
+			try {
+				ModelIndex loaded = load(trigger);
+				this.current.set(loaded);
+				this.lastError = null;
+				this.modelInfo
+					.register(
+							List.of(MultiGauge.Row.of(Tags.of("version", loaded.modelVersion(), "loaded_at",
+									loaded.loadedAt().toString(), "model_type", loaded.metadata().modelType()), 1)),
+							true);
+				count(trigger, "success");
+				logger.info("Loaded model version '{}' ({} cards) from {} [trigger: {}]", loaded.modelVersion(),
+						loaded.cardsCount(), this.modelDir, trigger);
+				return new ReloadOutcome(true, loaded, previous, null);
+			}
+			catch (RuntimeException ex) {
+				String reason = (ex instanceof ModelLoadException) ? ex.getMessage()
+						: "cannot load " + this.modelDir + ": " + ex;
+				this.lastError = reason;
+				count(trigger, "failure");
+				if (previous != null) {
+					logger.warn("Model reload failed, still serving version '{}': {} [trigger: {}]",
+							previous.modelVersion(), reason, trigger);
+				}
+				else {
+					logger.warn("Model load failed: {} [trigger: {}]", reason, trigger);
+				}
+				return new ReloadOutcome(false, previous, previous, reason);
+			}
+		}
+		finally {
+			this.reloadLock.unlock();
+		}
+	}
+
+	private ModelIndex load(String trigger) {
+		StartupLoad early = this.startupLoad;
+		this.startupLoad = null;
+		if (early != null && "startup".equals(trigger)) {
+			ModelIndex index = early.result(this.modelDir);
+			if (index != null) {
+				return index;
+			}
+		}
+		return ModelIndexLoader.load(this.modelDir, this.generations.incrementAndGet());
+	}
+
+	private void count(String trigger, String outcome) {
+		Counter.builder("pokewatch.model.reloads")
+			.description("Model (re)loads by trigger and outcome")
+			.tag("trigger", trigger)
+			.tag("outcome", outcome)
+			.register(this.meterRegistry)
+			.increment();
+	}
+
+	/**
+	 * The startup load, begun on a background thread while the rest of the application
+	 * context starts (reading a large features file takes seconds that would otherwise be
+	 * added to the time until ready). Its result is used only if the model files are
+	 * unchanged since it began.
+	 */
+	private record StartupLoad(List<Object> fingerprint, CompletableFuture<ModelIndex> future) {
+
+		static StartupLoad start(Path modelDir, AtomicLong generations) {
+			List<Object> fingerprint = fingerprint(modelDir);
+			CompletableFuture<ModelIndex> future = new CompletableFuture<>();
+			Thread thread = new Thread(() -> {
+				try {
+					future.complete(ModelIndexLoader.load(modelDir, generations.incrementAndGet()));
+				}
+				catch (Throwable ex) {
+					future.completeExceptionally(ex);
+				}
+			}, "model-startup-load");
+			thread.setDaemon(true);
+			thread.start();
+			return new StartupLoad(fingerprint, future);
+		}
+
+		/**
+		 * The loaded index, its load failure rethrown, or {@code null} when the files
+		 * changed meanwhile and must be read again.
+		 */
+		ModelIndex result(Path modelDir) {
+			ModelIndex index;
+			try {
+				index = this.future.join();
+			}
+			catch (CompletionException ex) {
+				if (!this.fingerprint.equals(fingerprint(modelDir))) {
+					return null;
+				}
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw ex;
+			}
+			return this.fingerprint.equals(fingerprint(modelDir)) ? index : null;
+		}
+
+		/** Name, size, modification time and file key of every file in the directory. */
+		private static List<Object> fingerprint(Path modelDir) {
+			List<Object> fingerprint = new ArrayList<>();
+			try (var files = Files.list(modelDir)) {
+				for (Path file : files.sorted().toList()) {
+					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+					fingerprint.add(List.of(file.getFileName().toString(), attributes.size(),
+							attributes.lastModifiedTime().toMillis(), String.valueOf(attributes.fileKey())));
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				fingerprint.add(ex.getClass().getName());
+			}
+			return fingerprint;
+		}
+
+	}
+
+	/**
+	 * What a reload did.
+	 *
+	 * @param success whether the new model was loaded
+	 * @param served the model served afterwards, or {@code null}
+	 * @param previous the model served before, or {@code null}
+	 * @param error why it failed, or {@code null}
+	 */
+	public record ReloadOutcome(boolean success, ModelIndex served, ModelIndex previous, String error) {
+
+	}
+
+}

@@ -1,4 +1,0 @@
-/**
- * Tests of the model index, registry, watcher and Redis subscriber.
- */
-package dev.pokewatch.serving.model;
