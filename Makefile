@@ -10,16 +10,19 @@ include .env
 export $(shell sed -n 's/^[[:space:]]*\([A-Za-z_][A-Za-z0-9_]*\)[[:space:]]*=.*/\1/p' .env)
 endif
 
-JAVA_HOME := $(shell scripts/find-jdk.sh)
+# Every command runs through bin/pokewatch, which finds a JDK >= 21 whatever `java` is first on
+# PATH; the build uses the same JDK. JVM flags live in config/jvm.properties.
+POKEWATCH := bin/pokewatch
+JAVA_HOME := $(shell $(POKEWATCH) java-home)
 ifeq ($(JAVA_HOME),)
-$(error No JDK >= 21 found: install one (e.g. Temurin 21 or 25) or set JAVA_HOME)
+$(error No JDK >= 21 found (see the message above): install one (e.g. Temurin 21 or 25) or set JAVA_HOME)
 endif
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 JAVA_MAJOR := $(shell sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' $(JAVA_HOME)/release 2>/dev/null)
-# JDK 24+ warns when parquet/snappy use Unsafe and native code; these flags keep output clean.
+# Maven's own JVM gets the same JDK 24+ flags (its Guava uses sun.misc.Unsafe too).
 ifeq ($(shell [ "$(JAVA_MAJOR)" -ge 24 ] 2>/dev/null && echo yes),yes)
-export JDK_JAVA_OPTIONS := --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+export MAVEN_OPTS ?= $(shell sed -n 's/^jvm.flags.jdk24=//p' config/jvm.properties)
 endif
 
 MVN := ./mvnw -B -ntp
@@ -58,25 +61,22 @@ $(JARS) &: $(SOURCES)
 	@touch $(JARS)
 
 collect: $(COLLECTOR_JAR) ## Collect prices into data/raw/ (sample data without POKEMON_PRICE_API_KEY); ARGS="--date D --days N --source S"
-	java -jar $(COLLECTOR_JAR) collect $(ARGS)
+	$(POKEWATCH) collect $(ARGS)
 
 preprocess: $(TRAINING_JAR) ## Build data/processed/<set>.parquet features from data/raw/; ARGS="--skip-bad-files"
-	java -jar $(TRAINING_JAR) preprocess $(ARGS)
+	$(POKEWATCH) preprocess $(ARGS)
 
 train: $(TRAINING_JAR) ## Choose and train the fair-price model, write models/candidate/ and reports/, log to MLflow
-	java -jar $(TRAINING_JAR) train $(ARGS)
+	$(POKEWATCH) train $(ARGS)
 
 validate: $(TRAINING_JAR) ## Quality gate: promote models/candidate/ to models/baseline/ and move the champion alias
-	java -jar $(TRAINING_JAR) validate $(ARGS)
+	$(POKEWATCH) validate $(ARGS)
 
 pipeline: $(JARS) ## Run collect -> preprocess -> train -> validate (dvc repro when DVC is installed)
 	@DVC="$(DVC)" scripts/pipeline.sh
 
-# Two models fit during a hot reload of a 10k-card model; SerialGC keeps RSS small on 2 cores.
-API_JAVA_OPTS ?= -XX:+UseSerialGC -Xmx384m
-
-api: $(SERVING_JAR) ## Start the serving API on port 8000 with models/baseline/ (API_JAVA_OPTS for JVM flags)
-	java $(API_JAVA_OPTS) -jar $(SERVING_JAR)
+api: $(SERVING_JAR) ## Start the serving API on port 8000 with models/baseline/ (POKEWATCH_SERVE_JAVA_OPTS for JVM flags)
+	$(POKEWATCH) serve $(ARGS)
 
 api-key: ## Generate a new pk_... API key and its SHA-256 hash
 	@scripts/api-key.sh
@@ -86,8 +86,10 @@ mlflow-local: ## Start a local MLflow server on 127.0.0.1:5000 (sqlite store, pr
 
 test: ## Run every test (installs redis-server and the mlflow/dvc venv when missing)
 	scripts/test-prereqs.sh
+	scripts/launcher-tests.sh
 	$(MVN) verify
 	$(VENV)/bin/python scripts/check_deploy_files.py
+	@echo "Coverage report: coverage-report/target/site/jacoco-aggregate/index.html"
 
 test-unit: ## Run the unit tests only (no Redis, MLflow or DVC needed)
 	$(MVN) test -DexcludedGroups=integration

@@ -58,7 +58,7 @@ KEY="pk_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 start=$(date +%s.%N)
 MODEL_DIR="$WORK/models/baseline" API_KEYS="$KEY" RATE_LIMIT_RPM=100000000 RATE_LIMIT_BURST=100000000 PORT=$PORT \
-  MODEL_WATCH=false java ${API_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m} -jar serving-api/target/serving-api.jar > "$WORK/serving.log" 2>&1 &
+  MODEL_WATCH=false bin/pokewatch serve > "$WORK/serving.log" 2>&1 &
 API_PID=$!
 trap 'kill $API_PID 2>/dev/null || true; [ -n "${NGINX_PID:-}" ] && kill $NGINX_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

@@ -86,6 +86,23 @@ check("Dockerfile has a HEALTHCHECK on /actuator/health", "HEALTHCHECK" in docke
 for layer in ("dependencies", "spring-boot-loader", "snapshot-dependencies", "application"):
     check(f"Dockerfile copies layer {layer}", f"extracted/{layer}/" in dockerfile)
 
+# containers run the same launcher as the Makefile and dvc.yaml, with commands it knows
+launcher = (ROOT / "bin/pokewatch").read_text()
+launcher_commands = set(re.findall(r"^  ([a-z][a-z-]*)\s{2,}", launcher.split("Commands:")[1].split("Environment:")[0], re.M))
+check("Dockerfile's entry point is bin/pokewatch", re.search(r'^ENTRYPOINT \["bin/pokewatch"\]', dockerfile, re.M))
+check("Dockerfile copies the launcher and config/jvm.properties",
+      "COPY bin/pokewatch" in dockerfile and "COPY config/jvm.properties" in dockerfile)
+check("Dockerfile sets no JDK_JAVA_OPTIONS (flags live in config/jvm.properties)", "JDK_JAVA_OPTIONS" not in dockerfile)
+for name, svc in services.items():
+    if svc.get("image", "").startswith("pokewatch/") and "command" in svc:
+        cmd = svc["command"][0]
+        check(f"'{name}' runs a launcher command ({cmd})", cmd in launcher_commands, str(sorted(launcher_commands)))
+dvc = load_yaml("dvc.yaml")
+for stage, spec in dvc["stages"].items():
+    check(f"dvc stage '{stage}' runs through bin/pokewatch", spec["cmd"].startswith("bin/pokewatch ")
+          and spec["cmd"].split()[1] in launcher_commands, spec["cmd"])
+check("Makefile runs no 'java -jar' (bin/pokewatch does)", "java -jar" not in makefile_text if (makefile_text := (ROOT / "Makefile").read_text()) else False)
+
 prom = load_yaml("docker/prometheus.yml")
 for job in prom["scrape_configs"]:
     for target in job["static_configs"][0]["targets"]:

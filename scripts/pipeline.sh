@@ -21,17 +21,18 @@ if [ -n "${DVC:-}" ] && [ -d .dvc ]; then
   "$DVC" repro
 else
   echo "DVC not installed (make setup installs it): running the stages in order."
-  java -jar collector-service/target/collector-service.jar collect
-  java -jar training-service/target/training-service.jar preprocess
-  java -jar training-service/target/training-service.jar train
-  java -jar training-service/target/training-service.jar validate
+  bin/pokewatch collect
+  bin/pokewatch preprocess
+  bin/pokewatch train
+  bin/pokewatch validate
 fi
 
 if [ -f reports/metrics.json ]; then
   echo
   echo "Holdout metrics (reports/metrics.json; the whole grid is in the file and in MLflow):"
-  # top-level scalar metrics only: one "name : value" per line
-  grep -E '^  "[a-z0-9_]+" : [-0-9.eE]+,?$' reports/metrics.json | tr -d '",' | awk '{printf "  %-30s %s\n", $1, $3}'
+  # top-level scalar metrics only: one aligned "name  value" per line, rounded for reading
+  grep -E '^  "[a-z0-9_]+" : [-0-9.eE]+,?$' reports/metrics.json | tr -d '",' |
+    awk '{ v = $3 + 0; printf "  %-30s %s\n", $1, (v == int(v)) ? sprintf("%d", v) : sprintf("%.4g", v) }'
   echo
 fi
 echo "Model ready for serving in models/baseline/ — start the API with: make api"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Tests of bin/pokewatch's Java discovery against fake Java homes: an old `java` first on PATH
+# or an old JAVA_HOME never wins over an installed JDK >= 21, and with none there is a clear
+# error. Prints 'launcher: N passed, N failed' and exits 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+LAUNCHER=$PWD/bin/pokewatch
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+fake_home() { # dir version: a Java home whose java prints its version and fails like Java 17 on our jars
+  mkdir -p "$1/bin"
+  printf 'JAVA_VERSION="%s"\n' "$2" > "$1/release"
+  printf '#!/bin/sh\necho "fake java %s $*"\n[ "%s" -ge 21 ] || { echo UnsupportedClassVersionError >&2; exit 1; }\n' "$2" "$2" > "$1/bin/java"
+  cp "$1/bin/java" "$1/bin/javac"
+  chmod +x "$1/bin/java" "$1/bin/javac"
+}
+expect() { # name expected-exit expected-text command...
+  local name=$1 code=$2 text=$3 out rc; shift 3
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" = "$code" ] && grep -qF -- "$text" <<<"$out"; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name: exit $rc (expected $code), output:"; sed 's/^/     /' <<<"$out"; fi
+}
+
+fake_home "$work/old/jdk-17" 17
+fake_home "$work/jvms/jdk-21" 21
+fake_home "$work/jvms/jdk-25" 25
+fake_home "$work/jvms/jdk-11" 11
+mkdir -p "$work/jar/collector-service/target" && touch "$work/jar/collector-service/target/collector-service.jar"
+OLD_PATH="$work/old/jdk-17/bin:/usr/bin:/bin"
+
+expect "an old java on PATH and an old JAVA_HOME lose to the newest installed JDK" 0 "$work/jvms/jdk-25" \
+  env PATH="$OLD_PATH" JAVA_HOME="$work/old/jdk-17" POKEWATCH_JAVA_DIRS="$work/jvms" "$LAUNCHER" java-home
+expect "a JAVA_HOME of 21 or newer is preferred" 0 "$work/jvms/jdk-21" \
+  env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/jvms" "$LAUNCHER" java-home
+expect "a command runs on the found JDK with the jar and its arguments" 0 "fake java 25" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/jar/collector-service/target/collector-service.jar" \
+  "$LAUNCHER" collect --days 3
+expect "the JDK 24+ flags from config/jvm.properties are passed" 0 "--sun-misc-unsafe-memory-access=allow" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" train
+expect "serve gets its own flags" 0 "-XX:+UseSerialGC" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" serve
+expect "no JDK >= 21 anywhere: a clear error naming the old java" 2 "The java on PATH is version 17, too old" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/old" "$LAUNCHER" train
+expect "an unknown command is a usage error" 2 "unknown command 'trian'" "$LAUNCHER" trian
+
+echo "launcher: $passed passed, $failed failed"
+[ "$failed" = 0 ]
