@@ -14,6 +14,7 @@ import dev.pokewatch.collector.RecordingSleeper;
 import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
 import dev.pokewatch.collector.http.HttpSettings;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.source.CardResult;
 import dev.pokewatch.collector.source.DailyPrice;
@@ -40,9 +41,14 @@ class TcgcsvSourceTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2025-10-26T03:00:00Z"), ZoneOffset.UTC);
 
-	private final TcgcsvSource source = new TcgcsvSource(new RetryingHttpClient(new HttpSettings(Duration.ofSeconds(2),
-			Duration.ofSeconds(5), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 0, Duration.ofSeconds(60), 0),
-			this.clock, new RecordingSleeper()), this.server.baseUri(), 3, this.clock);
+	private final TcgcsvSource source = new TcgcsvSource(
+			new RetryingHttpClient("tcgcsv",
+					new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+							new HttpRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(1), 0,
+									Duration.ofSeconds(60)),
+							0),
+					this.clock, new RecordingSleeper()),
+			this.server.baseUri(), 3, this.clock);
 
 	@AfterEach
 	void stopServer() {
