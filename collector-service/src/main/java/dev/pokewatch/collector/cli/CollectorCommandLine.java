@@ -126,21 +126,23 @@ public final class CollectorCommandLine {
 		@Override
 		public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parseResult) {
 			logger.error("{} failed", command.getCommandName(), ex);
-			boolean badProperty = isBadProperty(ex);
+			Throwable badProperty = badProperty(ex);
 			command.getErr()
-				.println(command.getCommandName() + ": " + (badProperty ? "invalid configuration: " : "failed: ")
-						+ rootMessage(ex));
+				.println(command.getCommandName() + ": "
+						+ ((badProperty != null)
+								? "invalid configuration: " + badProperty.getMessage() + ": " + rootMessage(ex)
+								: "failed: " + rootMessage(ex)));
 			command.getErr().flush();
-			return badProperty ? ExitCodes.USAGE : ExitCodes.FAILED;
+			return (badProperty != null) ? ExitCodes.USAGE : ExitCodes.FAILED;
 		}
 
-		private static boolean isBadProperty(Throwable ex) {
+		private static Throwable badProperty(Throwable ex) {
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 				if (cause instanceof org.springframework.boot.context.properties.bind.BindException) {
-					return true;
+					return cause;
 				}
 			}
-			return false;
+			return null;
 		}
 
 		private static String rootMessage(Throwable ex) {

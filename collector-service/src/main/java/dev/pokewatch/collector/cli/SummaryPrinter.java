@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import dev.pokewatch.collector.collect.CardOutcome;
 import dev.pokewatch.collector.collect.CardOutcome.Outcome;
+import dev.pokewatch.collector.collect.CardOutcome;
 import dev.pokewatch.collector.collect.RunSummary;
 
 /**
@@ -40,15 +40,20 @@ final class SummaryPrinter {
 		this.out.println(
 				"Collected from " + summary.source() + ((summary.window() != null) ? " for " + summary.window() : ""));
 		this.out.println();
-		figure("Cards collected", summary.count(Outcome.COLLECTED), "");
-		figure("Cards failed", summary.count(Outcome.FAILED), "");
-		figure("Cards skipped", summary.count(Outcome.SKIPPED), "");
-		figure("Files written", summary.filesWritten(), "in " + outputDir);
-		this.out.printf(Locale.ROOT, "  %-16s %8s%n", "Time", rounded(summary.duration()));
+		figure("Cards collected", count(summary.count(Outcome.COLLECTED)), "");
+		figure("Cards failed", count(summary.count(Outcome.FAILED)), "");
+		figure("Cards skipped", count(summary.count(Outcome.SKIPPED)), "");
+		figure("Files written", count(summary.filesWritten()), "  in " + outputDir);
+		String[] time = rounded(summary.duration()).split(" ");
+		figure("Time", time[0], " " + time[1]);
 	}
 
-	private void figure(String label, long value, String note) {
-		this.out.printf(Locale.ROOT, "  %-16s %,8d%s%n", label, value, note.isEmpty() ? "" : "  " + note);
+	private void figure(String label, String value, String suffix) {
+		this.out.printf(Locale.ROOT, "  %-16s %8s%s%n", label, value, suffix);
+	}
+
+	private static String count(long value) {
+		return String.format(Locale.ROOT, "%,d", value);
 	}
 
 	private void printSkippedCards(RunSummary summary) {
@@ -88,13 +93,21 @@ final class SummaryPrinter {
 		return "card " + card.cardId() + " (" + card.setName() + "): " + card.detail();
 	}
 
+	/**
+	 * A duration as a person reads it: {@code "7.5 s"}, {@code "41 s"},
+	 * {@code "3.2 min"}.
+	 * @param duration the duration
+	 * @return the rounded text
+	 */
 	static String rounded(Duration duration) {
-		long millis = duration.toMillis();
-		if (millis < 10_000) {
-			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+		double seconds = duration.toMillis() / 1000.0;
+		if (seconds < 10) {
+			return String.format(Locale.ROOT, "%.1f s", seconds);
 		}
-		long seconds = Math.round(millis / 1000.0);
-		return (seconds < 120) ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+		if (seconds < 120) {
+			return Math.round(seconds) + " s";
+		}
+		return String.format(Locale.ROOT, "%.1f min", seconds / 60);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.pokewatch.collector.source.tcgcsv;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +12,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.collector.RecordingSleeper;
-import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
+import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.http.HttpSettings;
-import dev.pokewatch.common.retry.HttpRetrySettings;
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.source.CardResult;
 import dev.pokewatch.collector.source.DailyPrice;
 import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.card.CardsConfig;
+import dev.pokewatch.common.card.CardsConfigException;
 import dev.pokewatch.common.card.Monitoring;
 import dev.pokewatch.common.card.TrackedCard;
 import dev.pokewatch.common.card.TrackedSet;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 
 import static dev.pokewatch.collector.StubServer.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link TcgcsvSource}.
@@ -53,6 +57,16 @@ class TcgcsvSourceTests {
 	@AfterEach
 	void stopServer() {
 		this.server.close();
+	}
+
+	@Test
+	void checkConfigWhenSetLacksGroupIdShouldNameFileAndField() {
+		CardsConfig config = new CardsConfig(List.of(new TrackedSet(SET_151, List.of(), true),
+				new TrackedSet(new CardSet("swsh07", "SWSH07: Evolving Skies", "english", null), List.of(), true)));
+		assertThatExceptionOfType(CardsConfigException.class)
+			.isThrownBy(() -> this.source.checkConfig(config, Path.of("cards.yaml")))
+			.withMessage("cards.yaml: sets[1].set.tcgplayer_group_id: is required by --source tcgcsv "
+					+ "(the TCGplayer group id of 'SWSH07: Evolving Skies')");
 	}
 
 	@Test
