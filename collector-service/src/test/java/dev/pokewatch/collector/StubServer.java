@@ -89,9 +89,7 @@ public final class StubServer implements AutoCloseable {
 				return;
 			}
 			if (reply.hangs()) {
-				// hold the response past the client's read timeout; released when the
-				// test
-				// ends
+				// no reply before the test ends, past the client's read timeout
 				awaitQuietly();
 				return;
 			}

@@ -136,8 +136,7 @@ public class CollectionService {
 					break;
 				}
 				catch (RuntimeException ex) {
-					// a defect or surprise in one set must not cost the other sets their
-					// day
+					// a defect in one set must not cost the other sets their day
 					logger.error("Set '{}' failed", set.set().name(), ex);
 					run.failSet(set, "unexpected error: " + ex);
 				}
