@@ -14,8 +14,8 @@ import dev.pokewatch.collector.cli.CollectorCommandLine;
 /**
  * Entry point of the PokeWatch collector: {@code collect [options]} runs once without a
  * web server and exits with the run's code; {@code serve} runs the daily schedule with
- * actuator health and Prometheus metrics on port 8081. {@code --help} lists the
- * options of each.
+ * actuator health and Prometheus metrics on port 8081. {@code --help} lists the options
+ * of each.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
