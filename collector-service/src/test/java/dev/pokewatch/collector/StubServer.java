@@ -80,7 +80,8 @@ public final class StubServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String target = exchange.getRequestURI().toString();
-		this.requests.add(new Request(target, exchange.getRequestHeaders().getFirst("Authorization")));
+		this.requests
+			.add(new Request(target, exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
 		Reply reply = next(target);
 		try (exchange) {
 			if (reply == null) {
@@ -88,9 +89,7 @@ public final class StubServer implements AutoCloseable {
 				return;
 			}
 			if (reply.hangs()) {
-				// hold the response past the client's read timeout; released when the
-				// test
-				// ends
+				// no reply before the test ends, past the client's read timeout
 				awaitQuietly();
 				return;
 			}
@@ -159,8 +158,18 @@ public final class StubServer implements AutoCloseable {
 	 *
 	 * @param target path and query
 	 * @param authorization the Authorization header, or {@code null}
+	 * @param receivedNanos when it arrived, in {@link System#nanoTime()} units
 	 */
-	public record Request(String target, String authorization) {
+	public record Request(String target, String authorization, long receivedNanos) {
+
+		/**
+		 * The time between an earlier request and this one.
+		 * @param earlier the earlier request
+		 * @return the time between their arrivals
+		 */
+		public java.time.Duration since(Request earlier) {
+			return java.time.Duration.ofNanos(this.receivedNanos - earlier.receivedNanos);
+		}
 
 	}
 

@@ -1,13 +1,23 @@
 package dev.pokewatch.collector.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import dev.pokewatch.collector.collect.CollectRequest;
 import dev.pokewatch.collector.collect.CollectionService;
@@ -17,123 +27,156 @@ import dev.pokewatch.collector.collect.UsageException;
 import dev.pokewatch.collector.system.CollectorProperties;
 
 /**
- * The {@code collect} command: parses its options (defaults from the configuration, that
- * is from the environment), runs the collection, prints the summary and returns the exit
- * code: 0 something collected, 1 nothing collected or provider refused access, 2 usage or
- * configuration error.
+ * The {@code collect} command: checks its options, starts the application (framework logs
+ * to a file unless {@code --verbose}), runs one collection and prints a short summary.
+ * Options left out take the configured defaults, that is the environment's.
  */
-public class CollectCommand {
+@Command(name = "collect", sortOptions = false, usageHelpAutoWidth = true,
+		description = "Collects daily prices of the cards in cards.yaml into one Parquet file per set and day.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:something was collected",
+				"1:the run failed (nothing collected, the provider refused access)",
+				"2:usage or input error (an option, cards.yaml, a missing API key, a Spring property)" },
+		footer = { "",
+				"Without --source: COLLECTOR_SOURCE, else pokemonpricetracker when POKEMON_PRICE_API_KEY is set, "
+						+ "else the bundled sample.",
+				"", "Spring properties (see application.yml) can be added as --name=value, for example:",
+				"  --collector.http.max-attempts=2 --logging.level.dev.pokewatch=DEBUG" })
+class CollectCommand implements Callable<Integer> {
 
-	/** Printed on a usage error. */
-	public static final String USAGE = """
-			Usage: java -jar collector-service.jar collect [--date YYYY-MM-DD] [--days N]
-			         [--source auto|sample|pokemonpricetracker|tcgcsv] [--cards config/cards.yaml]
-			         [--output-dir data/raw]
-			       java -jar collector-service.jar serve""";
+	private static final Logger logger = LoggerFactory.getLogger(CollectCommand.class);
 
-	private static final Set<String> OPTIONS = Set.of("--date", "--days", "--source", "--cards", "--output-dir");
+	@Spec
+	CommandSpec spec;
 
-	private final CollectionService service;
+	@Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+			description = "Last day to collect (UTC). Default: today, or the sample's last day.")
+	LocalDate date;
 
-	private final CollectorProperties properties;
+	@Option(names = "--days", paramLabel = "N",
+			description = "Days to collect, ending at --date. Default: 1, or the sample's replay days.")
+	Integer days;
 
-	private final PrintStream out;
+	@Option(names = "--source", paramLabel = "SOURCE", converter = SourceConverter.class,
+			completionCandidates = SourceCandidates.class, description = "One of: ${COMPLETION-CANDIDATES}.")
+	SourceName source;
 
-	private final PrintStream err;
+	@Option(names = "--cards", paramLabel = "FILE",
+			description = "Tracked cards. Default: config/cards.yaml " + "(CARDS_CONFIG).")
+	Path cards;
 
-	public CollectCommand(CollectionService service, CollectorProperties properties, PrintStream out, PrintStream err) {
-		this.service = service;
-		this.properties = properties;
-		this.out = out;
-		this.err = err;
+	@Option(names = "--output-dir", paramLabel = "DIR",
+			description = "Where raw files go. Default: data/raw " + "(DATA_RAW_DIR).")
+	Path outputDir;
+
+	@Option(names = "--log-file", paramLabel = "FILE", defaultValue = "${env:COLLECTOR_LOG_FILE:-logs/collector.log}",
+			description = "Where framework logs go. Default: ${DEFAULT-VALUE} (COLLECTOR_LOG_FILE).")
+	Path logFile;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show the framework logs on the console too.")
+	boolean verbose;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
+
+	private final ApplicationStarter starter;
+
+	CollectCommand(ApplicationStarter starter) {
+		this.starter = starter;
 	}
 
-	/**
-	 * Runs the command.
-	 * @param args the arguments after {@code collect}
-	 * @return the exit code
-	 */
-	public int run(List<String> args) {
-		try {
-			CollectRequest request = parse(args);
-			RunSummary summary = this.service.collect(request);
-			this.out.print(summary.render());
-			this.out.flush();
+	@Override
+	public Integer call() {
+		checkDays();
+		try (ConfigurableApplicationContext context = this.starter.start(defaultProperties())) {
+			CollectorProperties properties = context.getBean(CollectorProperties.class);
+			CollectRequest request = request(properties);
+			RunSummary summary = context.getBean(CollectionService.class).collect(request);
+			logger.info("{}", summary.render());
+			new SummaryPrinter(this.spec.commandLine().getOut(), this.spec.commandLine().getErr()).print(summary,
+					request.outputDir(), this.logFile);
 			return summary.exitCode();
 		}
 		catch (UsageException ex) {
-			this.err.println("collect: " + ex.getMessage());
-			this.err.println(USAGE);
-			return 2;
+			this.spec.commandLine().getErr().println("collect: " + ex.getMessage());
+			this.spec.commandLine().getErr().flush();
+			return ExitCodes.USAGE;
 		}
 	}
 
-	CollectRequest parse(List<String> args) {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.size(); i++) {
-			String arg = args.get(i);
-			String name = arg;
-			String value = null;
-			int equals = arg.indexOf('=');
-			if (arg.startsWith("--") && equals > 0) {
-				name = arg.substring(0, equals);
-				value = arg.substring(equals + 1);
-			}
-			if (!OPTIONS.contains(name)) {
-				throw new UsageException("unknown argument '" + arg + "'");
-			}
-			if (value == null) {
-				if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-					throw new UsageException(name + ": a value is required");
-				}
-				value = args.get(++i);
-			}
-			if (options.put(name, value) != null) {
-				throw new UsageException(name + ": given twice");
-			}
-		}
-		SourceName source = options.containsKey("--source") ? SourceName.parse(options.get("--source"), "--source")
-				: SourceName.parse(this.properties.source(), "collector.source (COLLECTOR_SOURCE)");
-		Path cards = options.containsKey("--cards") ? path("--cards", options.get("--cards"))
-				: this.properties.cardsConfig();
-		Path output = options.containsKey("--output-dir") ? path("--output-dir", options.get("--output-dir"))
-				: this.properties.rawDir();
-		return new CollectRequest(source, cards, output, date(options.get("--date")), days(options.get("--days")));
-	}
-
-	private static LocalDate date(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new UsageException("--date: '" + value + "' is not a date (YYYY-MM-DD)");
+	private void checkDays() {
+		if (this.days != null && this.days < 1) {
+			throw new ParameterException(this.spec.commandLine(), "--days: must be at least 1, got " + this.days);
 		}
 	}
 
-	private static Integer days(String value) {
-		if (value == null) {
-			return null;
+	private Map<String, Object> defaultProperties() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("collector.mode", "collect");
+		defaults.put("spring.main.web-application-type", "none");
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("spring.main.log-startup-info", "false");
+		defaults.put("logging.file.name", this.logFile.toString());
+		if (!this.verbose) {
+			// the console is for the summary; the log file keeps everything
+			defaults.put("logging.threshold.console", "OFF");
 		}
-		try {
-			int days = Integer.parseInt(value);
-			if (days < 1) {
-				throw new UsageException("--days: must be at least 1, got " + days);
-			}
-			return days;
-		}
-		catch (NumberFormatException ex) {
-			throw new UsageException("--days: '" + value + "' is not a whole number");
-		}
+		return defaults;
 	}
 
-	private static Path path(String option, String value) {
-		if (value.isBlank()) {
-			throw new UsageException(option + ": must not be empty");
+	CollectRequest request(CollectorProperties properties) {
+		SourceName source = (this.source != null) ? this.source
+				: SourceName.parse(properties.source(), "collector.source (COLLECTOR_SOURCE)");
+		Path cards = (this.cards != null) ? this.cards : properties.cardsConfig();
+		Path output = (this.outputDir != null) ? this.outputDir : properties.rawDir();
+		return new CollectRequest(source, cards, output, this.date, this.days);
+	}
+
+	/**
+	 * Reads {@code --date}.
+	 */
+	static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+
+		@Override
+		public LocalDate convert(String value) {
+			try {
+				return LocalDate.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new CommandLine.TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
+			}
 		}
-		return Path.of(value);
+
+	}
+
+	/**
+	 * Reads {@code --source}.
+	 */
+	static final class SourceConverter implements CommandLine.ITypeConverter<SourceName> {
+
+		@Override
+		public SourceName convert(String value) {
+			try {
+				return SourceName.parse(value, "--source");
+			}
+			catch (UsageException ex) {
+				throw new CommandLine.TypeConversionException(
+						"'" + value + "' is not a source; use one of " + String.join(", ", new SourceCandidates()));
+			}
+		}
+
+	}
+
+	/**
+	 * The source names, for the help text.
+	 */
+	static final class SourceCandidates implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return Arrays.stream(SourceName.values()).map(SourceName::toString).iterator();
+		}
+
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * The one-shot command line: {@code collect [--date] [--days] [--source] [--cards]
- * [--output-dir]}.
+ * The command line, parsed by picocli: {@code collect [options]} runs once and prints a
+ * short summary, {@code serve} runs the daily schedule.
  */
 package dev.pokewatch.collector.cli;

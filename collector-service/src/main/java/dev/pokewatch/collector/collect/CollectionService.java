@@ -8,10 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,7 +27,6 @@ import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.PriceSource;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.collector.source.SourceAccessDeniedException;
-import dev.pokewatch.collector.source.tcgcsv.TcgcsvSource;
 import dev.pokewatch.common.card.CardSet;
 import dev.pokewatch.common.card.CardsConfig;
 import dev.pokewatch.common.card.CardsConfigException;
@@ -87,26 +87,46 @@ public class CollectionService {
 
 	private RunSummary run(CollectRequest request) {
 		Instant started = this.clock.instant();
+		checkDays(request);
+		CardsConfig config = readCards(request.cardsFile());
+		PriceSource source = this.sources.create(request.source());
+		checkConfigFor(source, config, request.cardsFile());
+		DayWindow window = source.window(request.date(), request.days(), LocalDate.ofInstant(started, ZoneOffset.UTC));
+		logger.info("Collecting {} set(s) from {} for {} into {}", config.sets().size(), source.name(), window,
+				request.outputDir());
 		// Parquet keeps milliseconds: truncating makes re-read rows equal to written ones
-		Instant collectedAt = started.truncatedTo(ChronoUnit.MILLIS);
+		Run run = new Run(source, window, request.outputDir(), started.truncatedTo(ChronoUnit.MILLIS));
+		collectSets(run, config.sets());
+		return run.summary(Duration.between(started, this.clock.instant()));
+	}
+
+	private static void checkDays(CollectRequest request) {
 		if (request.days() != null && (request.days() < 1 || request.days() > MAX_DAYS)) {
 			throw new UsageException("--days: must be between 1 and " + MAX_DAYS + ", got " + request.days());
 		}
-		CardsConfig config;
+	}
+
+	private static CardsConfig readCards(Path file) {
 		try {
-			config = CardsConfigReader.read(request.cardsFile());
+			return CardsConfigReader.read(file);
 		}
 		catch (CardsConfigException ex) {
 			throw new UsageException(ex.getMessage());
 		}
-		PriceSource source = this.sources.create(request.source());
-		checkConfig(source, config, request.cardsFile());
-		DayWindow window = source.window(request.date(), request.days(), LocalDate.ofInstant(started, ZoneOffset.UTC));
-		logger.info("Collecting {} set(s) from {} for {} into {}", config.sets().size(), source.name(), window,
-				request.outputDir());
-		Run run = new Run(source, window, request.outputDir(), collectedAt);
-		try (Progress bar = this.progress.start("Collecting from " + source.name(), config.sets().size())) {
-			for (TrackedSet set : config.sets()) {
+	}
+
+	private static void checkConfigFor(PriceSource source, CardsConfig config, Path file) {
+		try {
+			source.checkConfig(config, file);
+		}
+		catch (CardsConfigException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+	}
+
+	private void collectSets(Run run, List<TrackedSet> sets) {
+		try (Progress bar = this.progress.start("Collecting from " + run.source.name(), sets.size())) {
+			for (TrackedSet set : sets) {
 				try {
 					run.collectSet(set);
 				}
@@ -116,34 +136,19 @@ public class CollectionService {
 					break;
 				}
 				catch (RuntimeException ex) {
-					// a defect or surprise in one set must not cost the other sets their
-					// day
+					// a defect in one set must not cost the other sets their day
 					logger.error("Set '{}' failed", set.set().name(), ex);
 					run.failSet(set, "unexpected error: " + ex);
 				}
 				bar.step(set.set().name());
 			}
 		}
-		return new RunSummary(source.name(), window.toString(), run.outcomes, run.unavailableDays, run.fileErrors,
-				run.fatalError, run.filesWritten, Duration.between(started, this.clock.instant()));
-	}
-
-	private static void checkConfig(PriceSource source, CardsConfig config, Path file) {
-		if (!(source instanceof TcgcsvSource)) {
-			return;
-		}
-		for (int i = 0; i < config.sets().size(); i++) {
-			if (config.sets().get(i).set().tcgplayerGroupId() == null) {
-				String field = (config.sets().size() > 1) ? "sets[" + i + "].set.tcgplayer_group_id"
-						: "set.tcgplayer_group_id";
-				throw new UsageException(file + ": " + field + ": is required by --source tcgcsv (the TCGplayer group "
-						+ "id of '" + config.sets().get(i).set().name() + "')");
-			}
-		}
 	}
 
 	/**
-	 * The state of one run.
+	 * The state of one run. Collecting a set is four steps: fetch it, keep the prices in
+	 * the window as rows by day, merge each day's rows into its file, and record each
+	 * card's outcome from the files written.
 	 */
 	private static final class Run {
 
@@ -175,62 +180,90 @@ public class CollectionService {
 		void collectSet(TrackedSet set) {
 			SetBatch batch = this.source.fetch(set, this.window);
 			batch.unavailableDays().forEach(this.unavailableDays::putIfAbsent);
-			Map<LocalDate, List<RawPriceRow>> byDay = new TreeMap<>();
-			Map<String, TrackedCard> collected = new LinkedHashMap<>();
+			SetRows rows = rowsInWindow(set, batch);
+			DayFiles files = writeDayFiles(set, rows.byDay());
+			rows.cards().values().forEach((card) -> recordWritten(set, card, files));
+		}
+
+		void failSet(TrackedSet set, String reason) {
+			set.activeCards().forEach((card) -> outcome(set, card, Outcome.FAILED, 0, reason));
+		}
+
+		RunSummary summary(Duration duration) {
+			return new RunSummary(this.source.name(), this.window.toString(), this.outcomes, this.unavailableDays,
+					this.fileErrors, this.fatalError, this.filesWritten, duration);
+		}
+
+		/**
+		 * Turns the prices of the window into rows by day; records the cards failed by
+		 * the source and those with nothing to write.
+		 */
+		private SetRows rowsInWindow(TrackedSet set, SetBatch batch) {
+			SetRows rows = new SetRows(new LinkedHashMap<>(), new TreeMap<>());
 			for (CardResult result : batch.cards()) {
-				String id = result.card().internalId();
 				switch (result) {
-					case CardResult.Collected c -> {
-						List<DailyPrice> inWindow = c.prices()
-							.stream()
-							.filter((price) -> this.window.contains(price.date()))
-							.toList();
-						if (inWindow.isEmpty()) {
-							skipped(set, c.card(), "no price for " + this.window);
-						}
-						else {
-							collected.put(id, c.card());
-							inWindow.forEach((price) -> byDay.computeIfAbsent(price.date(), (d) -> new ArrayList<>())
-								.add(row(set.set(), c.card(), c.providerRarity(), price)));
-						}
-					}
-					case CardResult.Failed f -> outcome(set, f.card(), Outcome.FAILED, 0, f.reason());
-					case CardResult.Skipped s -> skipped(set, s.card(), s.reason());
+					case CardResult.Collected collected -> addRows(set, collected, rows);
+					case CardResult.Failed failed -> outcome(set, failed.card(), Outcome.FAILED, 0, failed.reason());
+					case CardResult.Skipped skipped ->
+						outcome(set, skipped.card(), Outcome.SKIPPED, 0, skipped.reason());
 				}
 			}
-			Map<String, Set<LocalDate>> written = new LinkedHashMap<>();
-			Map<String, List<String>> failedFiles = new LinkedHashMap<>();
+			return rows;
+		}
+
+		private void addRows(TrackedSet set, CardResult.Collected collected, SetRows rows) {
+			List<DailyPrice> inWindow = collected.prices()
+				.stream()
+				.filter((price) -> this.window.contains(price.date()))
+				.toList();
+			if (inWindow.isEmpty()) {
+				outcome(set, collected.card(), Outcome.SKIPPED, 0, "no price for " + this.window);
+				return;
+			}
+			rows.cards().put(collected.card().internalId(), collected.card());
+			for (DailyPrice price : inWindow) {
+				rows.byDay()
+					.computeIfAbsent(price.date(), (date) -> new ArrayList<>())
+					.add(row(set.set(), collected.card(), collected.providerRarity(), price));
+			}
+		}
+
+		/**
+		 * Merges each day's rows into its file; a file that cannot be written costs only
+		 * its own day.
+		 */
+		private DayFiles writeDayFiles(TrackedSet set, Map<LocalDate, List<RawPriceRow>> byDay) {
+			DayFiles files = new DayFiles(new HashMap<>(), new HashMap<>());
 			byDay.forEach((date, rows) -> {
 				Path file = RawDayFiles.file(this.outputDir, set.set(), date);
 				try {
 					RawDayFiles.merge(file, rows);
 					this.filesWritten++;
-					rows.forEach((row) -> written.computeIfAbsent(row.cardId(), (k) -> new TreeSet<>()).add(date));
+					rows.forEach(
+							(row) -> files.written().computeIfAbsent(row.cardId(), (id) -> new TreeSet<>()).add(date));
 				}
 				catch (ParquetFileException ex) {
 					this.fileErrors.add(ex.getMessage());
 					logger.error("{}", ex.getMessage());
-					rows.forEach((row) -> failedFiles.computeIfAbsent(row.cardId(), (k) -> new ArrayList<>())
+					rows.forEach((row) -> files.failed()
+						.computeIfAbsent(row.cardId(), (id) -> new ArrayList<>())
 						.add(file.getFileName().toString()));
 				}
 			});
-			collected.forEach((id, card) -> {
-				Set<LocalDate> days = written.getOrDefault(id, new TreeSet<>());
-				List<String> failed = failedFiles.get(id);
-				if (failed != null) {
-					outcome(set, card, Outcome.FAILED, days.size(),
-							days.size() + " day(s) written, could not write " + String.join(", ", failed));
-				}
-				else {
-					TreeSet<LocalDate> sorted = new TreeSet<>(days);
-					outcome(set, card, Outcome.COLLECTED, days.size(), (days.size() == 1) ? sorted.first().toString()
-							: days.size() + " days " + sorted.first() + ".." + sorted.last());
-				}
-			});
+			return files;
 		}
 
-		void failSet(TrackedSet set, String reason) {
-			set.activeCards().forEach((card) -> outcome(set, card, Outcome.FAILED, 0, reason));
+		private void recordWritten(TrackedSet set, TrackedCard card, DayFiles files) {
+			SortedSet<LocalDate> days = files.written().getOrDefault(card.internalId(), new TreeSet<>());
+			List<String> failed = files.failed().get(card.internalId());
+			if (failed != null) {
+				outcome(set, card, Outcome.FAILED, days.size(),
+						days.size() + " day(s) written, could not write " + String.join(", ", failed));
+			}
+			else {
+				outcome(set, card, Outcome.COLLECTED, days.size(), (days.size() == 1) ? days.first().toString()
+						: days.size() + " days " + days.first() + ".." + days.last());
+			}
 		}
 
 		private RawPriceRow row(CardSet set, TrackedCard card, String providerRarity, DailyPrice price) {
@@ -240,13 +273,30 @@ public class CollectionService {
 					price.low(), price.mid(), price.high(), "USD", this.collectedAt);
 		}
 
-		private void skipped(TrackedSet set, TrackedCard card, String reason) {
-			outcome(set, card, Outcome.SKIPPED, 0, reason);
-		}
-
 		private void outcome(TrackedSet set, TrackedCard card, Outcome outcome, int days, String detail) {
 			this.outcomes.add(new CardOutcome(card.internalId(), set.set().name(), outcome, days, detail));
 		}
+
+	}
+
+	/**
+	 * The rows of one set's collected cards.
+	 *
+	 * @param cards the cards with at least one price in the window by id, in the source's
+	 * order
+	 * @param byDay their rows by day, days ascending
+	 */
+	private record SetRows(Map<String, TrackedCard> cards, Map<LocalDate, List<RawPriceRow>> byDay) {
+
+	}
+
+	/**
+	 * What writing one set's day files did, by card id.
+	 *
+	 * @param written the days written for each card
+	 * @param failed the files that could not be written for each card
+	 */
+	private record DayFiles(Map<String, SortedSet<LocalDate>> written, Map<String, List<String>> failed) {
 
 	}
 

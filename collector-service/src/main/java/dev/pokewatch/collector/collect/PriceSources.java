@@ -56,16 +56,17 @@ public class PriceSources {
 		CollectorProperties.PokemonPriceTracker ppt = this.properties.pokemonPriceTracker();
 		return switch (resolved) {
 			case SAMPLE -> new SamplePriceSource(this.properties.sample().replayDays());
-			case POKEMONPRICETRACKER ->
-				new PokemonPriceTrackerSource(http(ppt.requestsPerMinute()), ppt.baseUrl(), ppt.apiKey(), this.clock);
-			case TCGCSV -> new TcgcsvSource(http(this.properties.tcgcsv().requestsPerMinute()),
+			case POKEMONPRICETRACKER -> new PokemonPriceTrackerSource(http(resolved, ppt.requestsPerMinute()),
+					ppt.baseUrl(), ppt.apiKey(), this.clock);
+			case TCGCSV -> new TcgcsvSource(http(resolved, this.properties.tcgcsv().requestsPerMinute()),
 					this.properties.tcgcsv().baseUrl(), this.properties.tcgcsv().categoryId(), this.clock);
 			case AUTO -> throw new IllegalStateException("auto is resolved above");
 		};
 	}
 
-	private RetryingHttpClient http(int requestsPerMinute) {
-		return new RetryingHttpClient(this.properties.http().settings(requestsPerMinute), this.clock, this.sleeper);
+	private RetryingHttpClient http(SourceName name, int requestsPerMinute) {
+		return new RetryingHttpClient(name.toString(), this.properties.http().settings(requestsPerMinute), this.clock,
+				this.sleeper);
 	}
 
 }

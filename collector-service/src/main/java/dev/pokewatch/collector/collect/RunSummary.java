@@ -2,6 +2,7 @@ package dev.pokewatch.collector.collect;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,8 @@ public record RunSummary(String source, String window, List<CardOutcome> cards, 
 	}
 
 	/**
-	 * The summary as printed at the end of a run.
+	 * The full report, one line per card, for the log (the command line prints a shorter
+	 * summary).
 	 * @return several lines of text
 	 */
 	public String render() {
@@ -65,23 +67,7 @@ public record RunSummary(String source, String window, List<CardOutcome> cards, 
 		}
 		if (!this.unavailableDays.isEmpty()) {
 			out.append("Days skipped: ").append(this.unavailableDays.size()).append('\n');
-			// consecutive days with the same reason are one line, not hundreds
-			LocalDate runStart = null;
-			LocalDate previous = null;
-			String reason = null;
-			for (Map.Entry<LocalDate, String> day : this.unavailableDays.entrySet()) {
-				if (previous != null
-						&& (!day.getKey().equals(previous.plusDays(1)) || !day.getValue().equals(reason))) {
-					appendDays(out, runStart, previous, reason);
-					runStart = null;
-				}
-				if (runStart == null) {
-					runStart = day.getKey();
-				}
-				previous = day.getKey();
-				reason = day.getValue();
-			}
-			appendDays(out, runStart, previous, reason);
+			unavailableDayRanges().forEach((range) -> out.append("  ").append(range).append('\n'));
 		}
 		this.fileErrors.forEach((error) -> out.append("File error: ").append(error).append('\n'));
 		if (this.fatalError != null) {
@@ -96,12 +82,35 @@ public record RunSummary(String source, String window, List<CardOutcome> cards, 
 		return out.toString();
 	}
 
-	private static void appendDays(StringBuilder out, LocalDate from, LocalDate to, String reason) {
-		out.append("  ")
-			.append(from.equals(to) ? from.toString() : from + ".." + to)
-			.append(": ")
-			.append(reason)
-			.append('\n');
+	/**
+	 * The days the source could not serve, consecutive days with the same reason in one
+	 * line rather than hundreds.
+	 * @return lines such as {@code "2026-11-01..2026-11-03: not in the bundled sample"}
+	 */
+	public List<String> unavailableDayRanges() {
+		List<String> ranges = new ArrayList<>();
+		LocalDate runStart = null;
+		LocalDate previous = null;
+		String reason = null;
+		for (Map.Entry<LocalDate, String> day : this.unavailableDays.entrySet()) {
+			if (previous != null && (!day.getKey().equals(previous.plusDays(1)) || !day.getValue().equals(reason))) {
+				ranges.add(range(runStart, previous, reason));
+				runStart = null;
+			}
+			if (runStart == null) {
+				runStart = day.getKey();
+			}
+			previous = day.getKey();
+			reason = day.getValue();
+		}
+		if (previous != null) {
+			ranges.add(range(runStart, previous, reason));
+		}
+		return ranges;
+	}
+
+	private static String range(LocalDate from, LocalDate to, String reason) {
+		return (from.equals(to) ? from.toString() : from + ".." + to) + ": " + reason;
 	}
 
 }

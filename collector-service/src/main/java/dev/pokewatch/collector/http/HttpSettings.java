@@ -1,29 +1,28 @@
 package dev.pokewatch.collector.http;
 
 import java.time.Duration;
+import java.util.Objects;
+
+import dev.pokewatch.common.retry.HttpRetrySettings;
 
 /**
  * How a {@link RetryingHttpClient} talks to one provider.
  *
  * @param connectTimeout time to open a connection
  * @param readTimeout time to wait for the response once the request is sent
- * @param maxAttempts attempts per request, the first one included
- * @param initialBackoff wait before the first retry; doubled for each further one
- * @param maxBackoff upper bound of a computed backoff
- * @param jitter random extra share of the backoff, {@code 0.25} adds up to 25 %
- * @param maxRetryAfter longest {@code Retry-After} honoured; a longer one ends the
- * retries
+ * @param retry attempts, backoff and longest {@code Retry-After} honoured, for the
+ * project's shared {@link dev.pokewatch.common.retry.HttpRetryPolicy}
  * @param requestsPerMinute client-side throttle, {@code 0} for none
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, int maxAttempts, Duration initialBackoff,
-		Duration maxBackoff, double jitter, Duration maxRetryAfter, int requestsPerMinute) {
+public record HttpSettings(Duration connectTimeout, Duration readTimeout, HttpRetrySettings retry,
+		int requestsPerMinute) {
 
 	public HttpSettings {
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("'maxAttempts' must be at least 1");
-		}
-		if (jitter < 0) {
-			throw new IllegalArgumentException("'jitter' must not be negative");
+		Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
+		Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
+		Objects.requireNonNull(retry, "'retry' must not be null");
+		if (requestsPerMinute < 0) {
+			throw new IllegalArgumentException("'requestsPerMinute' must not be negative");
 		}
 	}
 

@@ -9,18 +9,21 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pokewatch.common.retry.HttpRetryPolicy;
+import dev.pokewatch.common.retry.RetryableHttpException;
+
 /**
  * GETs JSON from a price provider with the manners of a good API client: connect and read
- * timeouts, a client-side throttle, retries with exponential backoff and jitter on
- * timeouts, network errors, 5xx and 429 (honouring {@code Retry-After}), and no retry on
- * other 4xx, which are reported as {@link HttpStatusException} for the provider's client
- * to translate.
+ * timeouts, a client-side throttle, and the project's shared {@link HttpRetryPolicy retry
+ * policy} on timeouts, network errors, 5xx and 429 (honouring {@code Retry-After}). Other
+ * 4xx are not retried; they are reported as {@link HttpStatusException} for the
+ * provider's client to translate.
  *
  * <p>
  * Headers are never logged: they may carry an API key.
@@ -35,22 +38,26 @@ public class RetryingHttpClient {
 
 	private final Clock clock;
 
-	private final Sleeper sleeper;
-
 	private final Throttle throttle;
 
-	private final RandomGenerator random;
+	private final Retry retry;
 
-	public RetryingHttpClient(HttpSettings settings, Clock clock, Sleeper sleeper) {
-		this(settings, clock, sleeper, RandomGenerator.getDefault());
-	}
-
-	RetryingHttpClient(HttpSettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
+	/**
+	 * Creates a client for one provider.
+	 * @param name the provider, naming its retries in logs
+	 * @param settings timeouts, retries and throttle
+	 * @param clock the clock, to read {@code Retry-After} dates and space requests
+	 * @param sleeper how the throttle waits
+	 */
+	public RetryingHttpClient(String name, HttpSettings settings, Clock clock, Sleeper sleeper) {
 		this.settings = settings;
 		this.clock = clock;
-		this.sleeper = sleeper;
-		this.random = random;
 		this.throttle = new Throttle(settings.requestsPerMinute(), clock, sleeper);
+		this.retry = HttpRetryPolicy.retry(name, settings.retry());
+		this.retry.getEventPublisher()
+			.onRetry((event) -> logger.warn("{}: {}; retry {} of {} in {} ms", name,
+					event.getLastThrowable().getMessage(), event.getNumberOfRetryAttempts(),
+					settings.retry().maxAttempts() - 1, event.getWaitInterval().toMillis()));
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -64,7 +71,8 @@ public class RetryingHttpClient {
 	 * @param headers extra request headers
 	 * @return the body of the 2xx response
 	 * @throws HttpStatusException on a 4xx other than 429
-	 * @throws HttpExchangeException when the retries are exhausted or interrupted
+	 * @throws HttpExchangeException when the retries are exhausted or interrupted, or the
+	 * provider asks to wait longer than the configured maximum
 	 */
 	public String get(URI uri, Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -74,69 +82,65 @@ public class RetryingHttpClient {
 			.header("User-Agent", "PokeWatch-collector");
 		headers.forEach(builder::header);
 		HttpRequest request = builder.build();
-		for (int attempt = 1;; attempt++) {
-			String problem;
-			Duration wait;
-			try {
-				this.throttle.acquire();
-				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-				int status = response.statusCode();
-				if (status >= 200 && status < 300) {
-					return response.body();
-				}
-				if (status != 429 && status < 500) {
-					throw new HttpStatusException(uri, status, excerpt(response.body()));
-				}
-				problem = "HTTP " + status;
-				Optional<Duration> retryAfter = RetryAfter
-					.parse(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant());
-				if (retryAfter.isPresent() && retryAfter.get().compareTo(this.settings.maxRetryAfter()) > 0) {
-					throw new HttpExchangeException(uri,
-							problem + ", the provider asks to retry after " + retryAfter.get().toSeconds()
-									+ " s, longer than the configured maximum of "
-									+ this.settings.maxRetryAfter().toSeconds() + " s",
-							null);
-				}
-				wait = retryAfter.orElseGet(backoff(attempt));
-			}
-			catch (HttpTimeoutException ex) {
-				problem = "no response within " + this.settings.readTimeout().toMillis() + " ms";
-				wait = backoff(attempt).get();
-			}
-			catch (IOException ex) {
-				problem = "network error: " + ex;
-				wait = backoff(attempt).get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new HttpExchangeException(uri, "interrupted", ex);
-			}
-			if (attempt >= this.settings.maxAttempts()) {
-				throw new HttpExchangeException(uri, "gave up after " + attempt + " attempts, last: " + problem, null);
-			}
-			logger.warn("GET {}: {}; retry {} of {} in {} ms", uri, problem, attempt, this.settings.maxAttempts() - 1,
-					wait.toMillis());
-			try {
-				this.sleeper.sleep(wait);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new HttpExchangeException(uri, "interrupted", ex);
-			}
+		AtomicInteger attempts = new AtomicInteger();
+		try {
+			return this.retry.executeCheckedSupplier(() -> {
+				attempts.incrementAndGet();
+				return send(uri, request);
+			});
+		}
+		catch (RetryableHttpException ex) {
+			throw givenUp(uri, ex, attempts.get());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new HttpExchangeException(uri, "interrupted", ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new HttpExchangeException(uri, "unexpected failure: " + ex, ex);
 		}
 	}
 
-	private java.util.function.Supplier<Duration> backoff(int attempt) {
-		return () -> {
-			Duration base = this.settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-			if (base.compareTo(this.settings.maxBackoff()) > 0) {
-				base = this.settings.maxBackoff();
-			}
-			// jitter spreads the retries of concurrent clients so they don't hit the
-			// provider in lock-step
-			long extra = (long) (base.toMillis() * this.settings.jitter() * this.random.nextDouble());
-			return base.plusMillis(extra);
-		};
+	private String send(URI uri, HttpRequest request) throws InterruptedException {
+		this.throttle.acquire();
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException ex) {
+			throw new RetryableHttpException("no response within " + this.settings.readTimeout().toMillis() + " ms",
+					null, ex);
+		}
+		catch (IOException ex) {
+			throw new RetryableHttpException("network error: " + ex, null, ex);
+		}
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return response.body();
+		}
+		if (status == 429 || status >= 500) {
+			throw RetryableHttpException.ofStatus(status, response.headers().firstValue("Retry-After").orElse(null),
+					this.clock.instant());
+		}
+		throw new HttpStatusException(uri, status, excerpt(response.body()));
+	}
+
+	private HttpExchangeException givenUp(URI uri, RetryableHttpException ex, int attempts) {
+		if (Thread.currentThread().isInterrupted()) {
+			return new HttpExchangeException(uri, "interrupted, last: " + ex.getMessage(), ex);
+		}
+		Duration maxRetryAfter = this.settings.retry().maxRetryAfter();
+		Duration asked = ex.retryAfter().filter((wait) -> !this.settings.retry().honours(wait)).orElse(null);
+		if (asked != null) {
+			return new HttpExchangeException(uri,
+					ex.getMessage() + ", the provider asks to retry after " + asked.toSeconds()
+							+ " s, longer than the configured maximum of " + maxRetryAfter.toSeconds() + " s",
+					ex);
+		}
+		return new HttpExchangeException(uri, "gave up after " + attempts + " attempts, last: " + ex.getMessage(), ex);
 	}
 
 	private static String excerpt(String body) {

@@ -3,7 +3,8 @@ package dev.pokewatch.collector.http;
 import java.time.Duration;
 
 /**
- * Waits for a while. Injected so that tests can record the waits instead of sleeping.
+ * Waits for a while: how the client-side {@link Throttle} spaces requests. Injected so
+ * that tests can record the waits instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -1,7 +1,10 @@
 package dev.pokewatch.collector.source;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 
+import dev.pokewatch.common.card.CardsConfig;
+import dev.pokewatch.common.card.CardsConfigException;
 import dev.pokewatch.common.card.TrackedSet;
 
 /**
@@ -25,6 +28,17 @@ public interface PriceSource {
 	 */
 	default DayWindow window(LocalDate date, Integer days, LocalDate today) {
 		return new DayWindow((date != null) ? date : today, (days != null) ? days : 1);
+	}
+
+	/**
+	 * Checks, before anything is fetched, that cards.yaml gives what this source needs
+	 * (an id of its own for each set, for instance). Sources that need nothing more than
+	 * what the reader already checks keep this default, which accepts everything.
+	 * @param config the tracked cards
+	 * @param file where they were read from, for the message
+	 * @throws CardsConfigException naming the file and field when something is missing
+	 */
+	default void checkConfig(CardsConfig config, Path file) {
 	}
 
 	/**

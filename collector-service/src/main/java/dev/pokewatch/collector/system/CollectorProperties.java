@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.pokewatch.collector.http.HttpSettings;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 
 /**
  * Settings of the collector ({@code collector.*}); {@code application.yml} maps the
@@ -61,8 +62,8 @@ public record CollectorProperties(@DefaultValue("auto") String source,
 		 * @return the HTTP settings
 		 */
 		public HttpSettings settings(int requestsPerMinute) {
-			return new HttpSettings(this.connectTimeout, this.readTimeout, this.maxAttempts, this.initialBackoff,
-					this.maxBackoff, this.jitter, this.maxRetryAfter, requestsPerMinute);
+			return new HttpSettings(this.connectTimeout, this.readTimeout, new HttpRetrySettings(this.maxAttempts,
+					this.initialBackoff, this.maxBackoff, this.jitter, this.maxRetryAfter), requestsPerMinute);
 		}
 
 	}

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.pokewatch.collector.RecordingSleeper;
 import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,20 +41,22 @@ class RetryingHttpClientTests {
 
 	@Test
 	void getWhenTooManyRequestsWithRetryAfterSecondsShouldWaitThatLongThenSucceed() {
-		this.server.on("/prices", Reply.status(429, "Retry-After", "7"), Reply.ok("{\"ok\":true}"));
+		this.server.on("/prices", Reply.status(429, "Retry-After", "1"), Reply.ok("{\"ok\":true}"));
 		String body = client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
 		assertThat(body).isEqualTo("{\"ok\":true}");
-		assertThat(this.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
 		assertThat(this.server.requests()).hasSize(2);
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
 	void getWhenTooManyRequestsWithRetryAfterDateShouldWaitUntilThatDate() {
+		// the clock is fixed: the wait is exactly the distance to the date
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(ZonedDateTime.ofInstant(NOW.plusSeconds(30), ZoneOffset.UTC));
-		this.server.on("/prices", Reply.status(429, "Retry-After", date), Reply.ok("{}"));
+			.format(ZonedDateTime.ofInstant(NOW.plusSeconds(1), ZoneOffset.UTC));
+		this.server.on("/prices", Reply.status(503, "Retry-After", date), Reply.ok("{}"));
 		client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
-		assertThat(this.sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
+		assertThat(this.server.requests()).hasSize(2);
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
@@ -61,8 +64,9 @@ class RetryingHttpClientTests {
 		this.server.on("/prices", Reply.status(429, "Retry-After", "3600"));
 		assertThatExceptionOfType(HttpExchangeException.class)
 			.isThrownBy(() -> client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of()))
-			.withMessageContaining("retry after 3600 s");
-		assertThat(this.sleeper.sleeps()).isEmpty();
+			.withMessageContaining("HTTP 429")
+			.withMessageContaining("retry after 3600 s, longer than the configured maximum of 120 s");
+		assertThat(this.server.requests()).hasSize(1);
 	}
 
 	@Test
@@ -70,10 +74,11 @@ class RetryingHttpClientTests {
 		this.server.on("/prices", Reply.status(500), Reply.status(503), Reply.ok("{\"n\":1}"));
 		String body = client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
 		assertThat(body).isEqualTo("{\"n\":1}");
+		assertThat(this.server.requests()).hasSize(3);
 		// initial backoff 100 ms doubled, plus jitter of at most 50 %
-		assertThat(this.sleeper.sleeps()).hasSize(2);
-		assertThat(this.sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(100), Duration.ofMillis(150));
-		assertThat(this.sleeper.sleeps().get(1)).isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+		assertThat(gap(1, 2)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		assertThat(gap(0, 2)).isLessThan(Duration.ofMillis(450 + 1000));
 	}
 
 	@Test
@@ -81,7 +86,6 @@ class RetryingHttpClientTests {
 		this.server.on("/prices", Reply.hang(), Reply.ok("{\"late\":false}"));
 		String body = client(Duration.ofSeconds(1)).get(uri("/prices"), Map.of());
 		assertThat(body).isEqualTo("{\"late\":false}");
-		assertThat(this.sleeper.sleeps()).hasSize(1);
 		assertThat(this.server.requests()).hasSize(2);
 	}
 
@@ -102,7 +106,6 @@ class RetryingHttpClientTests {
 			.isThrownBy(() -> client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of()))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
 		assertThat(this.server.requests()).hasSize(1);
-		assertThat(this.sleeper.sleeps()).isEmpty();
 	}
 
 	@Test
@@ -113,10 +116,29 @@ class RetryingHttpClientTests {
 			.satisfies((request) -> assertThat(request.authorization()).isEqualTo("Bearer abc"));
 	}
 
+	@Test
+	void getWhenThrottledShouldSpaceRequests() {
+		this.server.on("/prices", Reply.ok("{}"));
+		HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), retrySettings(), 60);
+		RetryingHttpClient client = new RetryingHttpClient("test", settings, this.clock, this.sleeper);
+		client.get(uri("/prices"), Map.of());
+		client.get(uri("/prices"), Map.of());
+		// the clock stands still, so the second request waits a whole interval
+		assertThat(this.sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
+	}
+
 	private RetryingHttpClient client(Duration readTimeout) {
-		HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), readTimeout, 3, Duration.ofMillis(100),
-				Duration.ofSeconds(10), 0.5, Duration.ofSeconds(120), 0);
-		return new RetryingHttpClient(settings, this.clock, this.sleeper, RandomGenerator.getDefault());
+		HttpSettings settings = new HttpSettings(Duration.ofSeconds(2), readTimeout, retrySettings(), 0);
+		return new RetryingHttpClient("test", settings, this.clock, this.sleeper);
+	}
+
+	private static HttpRetrySettings retrySettings() {
+		return new HttpRetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(10), 0.5, Duration.ofSeconds(120));
+	}
+
+	private Duration gap(int from, int to) {
+		List<StubServer.Request> requests = this.server.requests();
+		return requests.get(to).since(requests.get(from));
 	}
 
 	private URI uri(String path) {

@@ -1,6 +1,7 @@
 package dev.pokewatch.collector.source.tcgcsv;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,8 @@ import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.PriceSource;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.collector.source.WholeSetCards;
+import dev.pokewatch.common.card.CardsConfig;
+import dev.pokewatch.common.card.CardsConfigException;
 import dev.pokewatch.common.card.TrackedCard;
 import dev.pokewatch.common.card.TrackedSet;
 
@@ -49,6 +52,23 @@ public class TcgcsvSource implements PriceSource {
 	@Override
 	public String name() {
 		return "tcgcsv";
+	}
+
+	/**
+	 * Requires a {@code tcgplayer_group_id} on every set: TCGCSV serves prices per
+	 * TCGplayer group.
+	 */
+	@Override
+	public void checkConfig(CardsConfig config, Path file) {
+		List<TrackedSet> sets = config.sets();
+		for (int i = 0; i < sets.size(); i++) {
+			if (sets.get(i).set().tcgplayerGroupId() == null) {
+				String field = (sets.size() > 1) ? "sets[" + i + "].set.tcgplayer_group_id" : "set.tcgplayer_group_id";
+				throw new CardsConfigException(file, field,
+						"is required by --source tcgcsv (the TCGplayer group id of '" + sets.get(i).set().name()
+								+ "')");
+			}
+		}
 	}
 
 	@Override

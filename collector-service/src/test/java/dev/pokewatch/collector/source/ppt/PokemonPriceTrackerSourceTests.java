@@ -14,6 +14,7 @@ import dev.pokewatch.collector.RecordingSleeper;
 import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
 import dev.pokewatch.collector.http.HttpSettings;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.source.CardResult;
 import dev.pokewatch.collector.source.DailyPrice;
@@ -43,9 +44,11 @@ class PokemonPriceTrackerSourceTests {
 	private final StubServer server = new StubServer();
 
 	private final PokemonPriceTrackerSource source = new PokemonPriceTrackerSource(
-			new RetryingHttpClient(
-					new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(10),
-							Duration.ofSeconds(1), 0, Duration.ofSeconds(60), 0),
+			new RetryingHttpClient("pokemonpricetracker",
+					new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+							new HttpRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(1), 0,
+									Duration.ofSeconds(60)),
+							0),
 					Clock.fixed(Instant.parse("2025-10-13T03:00:00Z"), ZoneOffset.UTC), new RecordingSleeper()),
 			this.server.baseUri().resolve("/api/v2"), KEY,
 			Clock.fixed(Instant.parse("2025-10-13T03:00:00Z"), ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package dev.pokewatch.collector.source.tcgcsv;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.collector.RecordingSleeper;
-import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
+import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.http.HttpSettings;
 import dev.pokewatch.collector.http.RetryingHttpClient;
 import dev.pokewatch.collector.source.CardResult;
@@ -20,12 +21,16 @@ import dev.pokewatch.collector.source.DailyPrice;
 import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.common.card.CardSet;
+import dev.pokewatch.common.card.CardsConfig;
+import dev.pokewatch.common.card.CardsConfigException;
 import dev.pokewatch.common.card.Monitoring;
 import dev.pokewatch.common.card.TrackedCard;
 import dev.pokewatch.common.card.TrackedSet;
+import dev.pokewatch.common.retry.HttpRetrySettings;
 
 import static dev.pokewatch.collector.StubServer.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link TcgcsvSource}.
@@ -40,13 +45,28 @@ class TcgcsvSourceTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2025-10-26T03:00:00Z"), ZoneOffset.UTC);
 
-	private final TcgcsvSource source = new TcgcsvSource(new RetryingHttpClient(new HttpSettings(Duration.ofSeconds(2),
-			Duration.ofSeconds(5), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 0, Duration.ofSeconds(60), 0),
-			this.clock, new RecordingSleeper()), this.server.baseUri(), 3, this.clock);
+	private final TcgcsvSource source = new TcgcsvSource(
+			new RetryingHttpClient("tcgcsv",
+					new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+							new HttpRetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(1), 0,
+									Duration.ofSeconds(60)),
+							0),
+					this.clock, new RecordingSleeper()),
+			this.server.baseUri(), 3, this.clock);
 
 	@AfterEach
 	void stopServer() {
 		this.server.close();
+	}
+
+	@Test
+	void checkConfigWhenSetLacksGroupIdShouldNameFileAndField() {
+		CardsConfig config = new CardsConfig(List.of(new TrackedSet(SET_151, List.of(), true),
+				new TrackedSet(new CardSet("swsh07", "SWSH07: Evolving Skies", "english", null), List.of(), true)));
+		assertThatExceptionOfType(CardsConfigException.class)
+			.isThrownBy(() -> this.source.checkConfig(config, Path.of("cards.yaml")))
+			.withMessage("cards.yaml: sets[1].set.tcgplayer_group_id: is required by --source tcgcsv "
+					+ "(the TCGplayer group id of 'SWSH07: Evolving Skies')");
 	}
 
 	@Test
