@@ -33,7 +33,7 @@ public class ValidateCommand {
 
 	private final ModelUpdatePublisher publisher;
 
-	private final PrintStream out;
+	private final ValidateReport report;
 
 	/**
 	 * Creates the command.
@@ -44,7 +44,7 @@ public class ValidateCommand {
 	public ValidateCommand(ModelRegistry registry, ModelUpdatePublisher publisher, PrintStream out) {
 		this.registry = registry;
 		this.publisher = publisher;
-		this.out = out;
+		this.report = new ValidateReport(out);
 	}
 
 	/**
@@ -56,46 +56,62 @@ public class ValidateCommand {
 	public void run(TrainingParams params) {
 		Path candidateDir = params.paths().candidateDir();
 		Path baselineDir = params.paths().baselineDir();
+		ModelMetadata candidate = readCandidate(candidateDir);
+		this.report.candidate(candidate);
+		ModelMetadata champion = readChampion(baselineDir);
+		this.report.champion(champion, baselineDir);
+		this.report.metrics(candidate.metrics());
+		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
+				(champion != null) ? champion.metrics() : null, params.gate());
+		this.report.gate(decision);
+		if (!decision.passed()) {
+			throw new CommandException(CommandException.FAILED,
+					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
+		}
+		promote(candidateDir, baselineDir);
+		this.report.line("Promoted", candidate.modelVersion() + " to " + baselineDir);
+		register(params, candidateDir, candidate);
+		notifyReplicas(candidate);
+	}
+
+	private static ModelMetadata readCandidate(Path candidateDir) {
 		ModelMetadata candidate = ModelFiles.readMetadata(candidateDir);
 		if (!Files.isRegularFile(candidateDir.resolve(candidate.featuresFile()))) {
 			throw CommandException.usage(candidateDir.resolve(candidate.featuresFile()) + ": not found");
 		}
-		Map<String, Double> champion = null;
+		return candidate;
+	}
+
+	private ModelMetadata readChampion(Path baselineDir) {
 		try {
 			if (ModelFiles.recoverInterruptedSwap(baselineDir)) {
-				this.out.println("Restored " + baselineDir + " left aside by an interrupted promotion");
+				this.report.line("Restored", baselineDir + ", left aside by an interrupted promotion");
 			}
 		}
 		catch (IOException ex) {
 			logger.warn("Could not check {} for an interrupted promotion: {}", baselineDir, ex.toString());
 		}
-		if (Files.exists(baselineDir.resolve(ModelMetadata.FILE_NAME))) {
-			try {
-				ModelMetadata current = ModelFiles.readMetadata(baselineDir);
-				champion = current.metrics();
-				this.out.printf("Champion: %s (%s_%d)%n", current.modelVersion(), current.modelType(),
-						current.windowSize());
-			}
-			catch (CommandException ex) {
-				logger.warn("Ignoring the unreadable champion: {}", ex.getMessage());
-			}
+		if (!Files.exists(baselineDir.resolve(ModelMetadata.FILE_NAME))) {
+			return null;
 		}
-		else {
-			this.out.println("No champion in " + baselineDir + ": only the absolute limits apply");
+		try {
+			return ModelFiles.readMetadata(baselineDir);
 		}
-		this.out.printf("Candidate: %s (%s_%d)%n", candidate.modelVersion(), candidate.modelType(),
-				candidate.windowSize());
-		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(), champion, params.gate());
-		decision.checks().forEach((check) -> this.out.println("  " + check));
-		if (!decision.passed()) {
-			logger.warn("Quality gate {}; {} left unchanged", decision.summary(), baselineDir);
-			throw new CommandException(CommandException.FAILED,
-					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
+		catch (CommandException ex) {
+			logger.warn("Ignoring the unreadable champion: {}", ex.getMessage());
+			return null;
 		}
-		promote(candidateDir, baselineDir);
-		this.out.printf("Quality gate passed: promoted %s to %s%n", candidate.modelVersion(), baselineDir);
-		register(params, candidateDir, candidate);
-		this.publisher.publish(candidate.modelVersion());
+	}
+
+	private void notifyReplicas(ModelMetadata candidate) {
+		if (!this.publisher.isEnabled()) {
+			this.report.line("Notify", "skipped: no Redis URL (REDIS_URL); replicas pick up the new files");
+			return;
+		}
+		long receivers = this.publisher.publish(candidate.modelVersion());
+		this.report.line("Notify",
+				(receivers >= 0) ? receivers + " subscriber(s) on Redis channel " + this.publisher.channel()
+						: "failed (see the warning above); replicas pick up the new files");
 	}
 
 	private static void promote(Path candidateDir, Path baselineDir) {
@@ -124,13 +140,13 @@ public class ValidateCommand {
 	private void register(TrainingParams params, Path candidateDir, ModelMetadata candidate) {
 		String name = params.train().registeredModel();
 		if (this.registry == null || candidate.mlflowRunId() == null) {
-			logger.warn("Registry skipped: {}", (this.registry == null) ? "no model registry is configured"
-					: "the candidate's training run was not tracked");
+			this.report.line("Registry", "skipped: " + ((this.registry == null) ? "no model registry is configured"
+					: "the candidate's training run was not tracked"));
 			return;
 		}
 		try {
 			if (!this.registry.isAvailable()) {
-				logger.warn("Registry skipped: the tracking backend has no model registry");
+				this.report.line("Registry", "skipped: the tracking backend has no model registry");
 				return;
 			}
 			Map<String, String> tracking = ModelFiles.readStringMap(candidateDir.resolve(ModelFiles.TRACKING_FILE));
@@ -138,11 +154,12 @@ public class ValidateCommand {
 					tracking.get("artifact_uri"), tracking.get("location"));
 			String version = this.registry.registerVersion(name, run);
 			this.registry.setAlias(name, CHAMPION, version);
-			this.out.printf("Registered %s version %s and set alias '%s' (run %s)%n", name, version, CHAMPION,
-					run.location());
+			this.report.line("Registry",
+					name + " version " + version + ", alias '" + CHAMPION + "' (run " + run.location() + ")");
 		}
 		catch (TrackingException | IOException ex) {
-			logger.warn("Registry skipped ({}); the model is promoted locally", ex.getMessage());
+			logger.info("Registry skipped", ex);
+			this.report.line("Registry", "skipped: " + ex.getMessage() + " (the model is promoted locally)");
 		}
 	}
 
