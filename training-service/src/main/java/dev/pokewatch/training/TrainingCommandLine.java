@@ -74,7 +74,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	int execute(PrintStream out, PrintStream err, String... args) {
 		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(out))
 			.addSubcommand(new Train(out, this.tracker))
-			.addSubcommand(new Validate(out, this.registry, this.publisher))
+			.addSubcommand(new Validate(out, this.tracker, this.registry, this.publisher))
 			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
 			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
 			.setExecutionExceptionHandler(TrainingCommandLine::failed)
@@ -254,6 +254,8 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 		private final PrintStream out;
 
+		private final ObjectProvider<ExperimentTracker> tracker;
+
 		private final ObjectProvider<ModelRegistry> registry;
 
 		private final ModelUpdatePublisher publisher;
@@ -261,8 +263,10 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Mixin
 		ParamsOption params;
 
-		Validate(PrintStream out, ObjectProvider<ModelRegistry> registry, ModelUpdatePublisher publisher) {
+		Validate(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
+				ModelUpdatePublisher publisher) {
 			this.out = out;
+			this.tracker = tracker;
 			this.registry = registry;
 			this.publisher = publisher;
 		}
@@ -270,7 +274,8 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Override
 		public Integer call() {
 			TrainingParams params = this.params.read();
-			new ValidateCommand(this.registry.getIfAvailable(), this.publisher, this.out).run(params);
+			new ValidateCommand(this.registry.getIfAvailable(), this.tracker.getIfAvailable(), this.publisher, this.out)
+				.run(params);
 			return 0;
 		}
 

@@ -165,6 +165,7 @@ class TrainingCommandLineTests {
 		Path baseline = this.root.resolve("models/baseline");
 		assertThat(snapshot(baseline)).isEqualTo(snapshot(candidate));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+		assertThat(run.tags).containsEntry("gate.outcome", "passed");
 		assertThat(this.root.resolve("models")).isDirectoryNotContaining("glob:**/.baseline-*");
 	}
 
@@ -181,6 +182,8 @@ class TrainingCommandLineTests {
 		assertThat(errors()).contains("quality gate failed").contains("mape");
 		assertThat(snapshot(baseline)).containsExactlyInAnyOrderEntriesOf(before);
 		assertThat(this.tracking.versions.get("pokewatch-baseline")).hasSize(1);
+		assertThat(this.tracking.runs.get(1).tags).containsEntry("gate.outcome", "failed")
+			.hasEntrySatisfying("gate.reason", (reason) -> assertThat(reason).contains("mape"));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
 	}
 

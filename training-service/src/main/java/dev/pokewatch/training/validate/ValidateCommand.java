@@ -13,6 +13,7 @@ import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;
+import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
 import dev.pokewatch.training.tracking.TrackingException;
 
@@ -27,9 +28,19 @@ public class ValidateCommand {
 	/** The alias of the served model version. */
 	public static final String CHAMPION = "champion";
 
+	/**
+	 * The run tag recording whether the gate passed ({@code passed} or {@code failed}).
+	 */
+	public static final String GATE_OUTCOME_TAG = "gate.outcome";
+
+	/** The run tag recording why, the failed checks. */
+	public static final String GATE_REASON_TAG = "gate.reason";
+
 	private static final Logger logger = LoggerFactory.getLogger(ValidateCommand.class);
 
 	private final ModelRegistry registry;
+
+	private final ExperimentTracker tracker;
 
 	private final ModelUpdatePublisher publisher;
 
@@ -38,11 +49,15 @@ public class ValidateCommand {
 	/**
 	 * Creates the command.
 	 * @param registry the registry, or {@code null} when none is configured
+	 * @param tracker where the candidate's training run is tagged with the gate's
+	 * outcome, or {@code null} when none is configured
 	 * @param publisher the model-updated notification
 	 * @param out progress output
 	 */
-	public ValidateCommand(ModelRegistry registry, ModelUpdatePublisher publisher, PrintStream out) {
+	public ValidateCommand(ModelRegistry registry, ExperimentTracker tracker, ModelUpdatePublisher publisher,
+			PrintStream out) {
 		this.registry = registry;
+		this.tracker = tracker;
 		this.publisher = publisher;
 		this.report = new ValidateReport(out);
 	}
@@ -64,6 +79,7 @@ public class ValidateCommand {
 		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
 				(champion != null) ? champion.metrics() : null, params.gate());
 		this.report.gate(decision);
+		tagOutcome(candidate, decision);
 		if (!decision.passed()) {
 			throw new CommandException(CommandException.FAILED,
 					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
@@ -100,6 +116,20 @@ public class ValidateCommand {
 		catch (CommandException ex) {
 			logger.warn("Ignoring the unreadable champion: {}", ex.getMessage());
 			return null;
+		}
+	}
+
+	private void tagOutcome(ModelMetadata candidate, QualityGate.Decision decision) {
+		if (this.tracker == null || candidate.mlflowRunId() == null) {
+			return;
+		}
+		try {
+			this.tracker.tagFinishedRun(candidate.mlflowRunId(),
+					Map.of(GATE_OUTCOME_TAG, decision.passed() ? "passed" : "failed", GATE_REASON_TAG,
+							decision.passed() ? "all checks passed" : String.join("; ", decision.failures())));
+		}
+		catch (TrackingException ex) {
+			logger.warn("Could not tag run {} with the gate's outcome: {}", candidate.mlflowRunId(), ex.getMessage());
 		}
 	}
 
