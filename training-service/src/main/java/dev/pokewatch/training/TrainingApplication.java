@@ -20,8 +20,7 @@ public class TrainingApplication {
 		System.setProperty("java.awt.headless", "true");
 		String redisUrl = System.getenv("REDIS_URL");
 		if (redisUrl != null && !redisUrl.isBlank() && !LaunchProperties.isRedisUrl(redisUrl)) {
-			// logging is not set up yet; the value may hold a password, so it is not
-			// shown
+			// Logging is not set up yet. The value may hold a password: never show it.
 			System.err.println("REDIS_URL is not a Redis URL such as redis://host:6379: "
 					+ "the model-updated notification is off");
 		}

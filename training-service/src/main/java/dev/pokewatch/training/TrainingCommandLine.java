@@ -141,7 +141,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "through the quality gate.",
 			synopsisSubcommandLabel = "(preprocess | train | validate)",
 			footer = { "", "Exit codes: 0 ok, 1 run failed or quality gate refused, 2 usage or input error.",
-					"Spring properties may follow, e.g. --training.tracking.uri=http://127.0.0.1:5000.",
+					"Spring properties may follow as --name=value, e.g. --training.redis.channel=test.",
 					"Framework logs go to logs/training.log unless --verbose is given." })
 	static final class Root implements Callable<Integer> {
 

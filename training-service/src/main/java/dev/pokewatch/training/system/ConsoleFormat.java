@@ -1,14 +1,15 @@
 package dev.pokewatch.training.system;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Formatting for what the commands print for people: numbers rounded to at most three
- * decimals without trailing zeros ({@code 560}, not {@code 560.0}; {@code 3.142}, not
- * {@code 3.14159265}), and rows aligned in columns.
+ * decimals (two significant digits below 0.001) without trailing zeros ({@code 560}, not
+ * {@code 560.0}; {@code 3.142}, not {@code 3.14159265}), and rows aligned in columns.
  */
 public final class ConsoleFormat {
 
@@ -24,8 +25,15 @@ public final class ConsoleFormat {
 		if (value == null || !Double.isFinite(value)) {
 			return "n/a";
 		}
-		BigDecimal rounded = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
-		return (rounded.signum() == 0) ? "0" : rounded.toPlainString();
+		if (value == 0) {
+			return "0";
+		}
+		BigDecimal rounded = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+		if (rounded.signum() == 0) {
+			// a small limit such as 0.0001 must not read as 0
+			rounded = BigDecimal.valueOf(value).round(new MathContext(2, RoundingMode.HALF_UP));
+		}
+		return rounded.stripTrailingZeros().toPlainString();
 	}
 
 	/**

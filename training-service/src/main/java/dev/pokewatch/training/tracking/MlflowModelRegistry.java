@@ -53,8 +53,7 @@ final class MlflowModelRegistry implements ModelRegistry {
 
 	private boolean probe() {
 		try {
-			// REST, not the Java client: that one would repeat the expected 404 three
-			// times
+			// REST: the Java client would send it 3 times on the expected 404
 			this.client.get("registered-models/search", Map.of("max_results", "1"));
 			return true;
 		}

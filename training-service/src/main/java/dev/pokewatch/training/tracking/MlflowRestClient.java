@@ -43,9 +43,10 @@ import dev.pokewatch.common.retry.RetryableHttpException;
  * that are safe to repeat, are retried with the shared {@link HttpRetryPolicy} (twice,
  * honouring a short {@code Retry-After}).
  * <p>
- * Tracking calls go through {@link MlflowTrackingClient}; this client is for what
- * MLflow's Java client lacks: artifact upload without Python, registry writes and
- * aliases.
+ * Most tracking calls go through {@link MlflowTrackingClient}. This client does what
+ * MLflow's Java client lacks or gets wrong: artifact upload without Python, registry
+ * writes and aliases, the registry probe, and the creates that must not be repeated
+ * blindly ({@code experiments/create}, {@code runs/create}).
  */
 class MlflowRestClient {
 
@@ -196,14 +197,12 @@ class MlflowRestClient {
 			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (ConnectException | HttpConnectTimeoutException ex) {
-			// Not retried: an absent server should fail fast so training goes on without
-			// it.
+			// Not retried: an absent server fails fast; training goes on without it.
 			throw new TrackingException(
 					"Cannot reach MLflow server " + baseUrl() + " (" + endpoint + "): " + describe(ex), ex);
 		}
 		catch (HttpTimeoutException ex) {
-			// Not retried either: a server silent for the whole request timeout will not
-			// do better.
+			// Not retried: a server silent for a whole request timeout won't improve.
 			throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " timed out after "
 					+ this.connection.requestTimeout().toSeconds() + " s: " + describe(ex), ex);
 		}
