@@ -25,7 +25,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.pokewatch.common.served.ModelUpdateMessage;
 import dev.pokewatch.common.testsupport.RedisTestServer;
 import dev.pokewatch.common.testsupport.TestEnvironment;
-import dev.pokewatch.training.system.LaunchProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -109,16 +108,6 @@ class ModelUpdatePublisherTests {
 			.run((context) -> assertThat(context.getBean(ModelUpdatePublisher.class).publish("v"))
 				.isEqualTo(ModelUpdatePublisher.NOT_PUBLISHED));
 		assertThat(output).contains("Model-updated notification skipped").doesNotContain("s3cret-pass");
-	}
-
-	@Test
-	void launchPropertiesWhenRedisUrlBlankOrMalformedShouldNotSetIt() {
-		assertThat(LaunchProperties.of(false, "")).doesNotContainKey("spring.data.redis.url");
-		assertThat(LaunchProperties.of(false, null)).doesNotContainKey("spring.data.redis.url");
-		assertThat(LaunchProperties.of(false, "bogus://:s3cret-pass@host:6379"))
-			.doesNotContainKey("spring.data.redis.url");
-		assertThat(LaunchProperties.of(false, " redis://host:6379 ")).containsEntry("spring.data.redis.url",
-				"redis://host:6379");
 	}
 
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
