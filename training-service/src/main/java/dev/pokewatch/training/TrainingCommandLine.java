@@ -195,11 +195,12 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Mixin
 		ParamsOption params;
 
-		@Option(names = "--raw-dir", paramLabel = "<dir>", description = "Raw price files (default: paths.raw_dir).")
+		@Option(names = "--raw-dir", paramLabel = "<dir>",
+				description = "Raw price files (default: raw_dir of params.yaml).")
 		Path rawDir;
 
 		@Option(names = "--out-dir", paramLabel = "<dir>",
-				description = "Where processed files go (default: paths.processed_dir).")
+				description = "Where processed files go (default: processed_dir of params.yaml).")
 		Path outDir;
 
 		@Option(names = "--skip-bad-files",
