@@ -5,6 +5,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import dev.pokewatch.training.system.LaunchProperties;
+
 /**
  * Entry point of the PokeWatch training service: a one-shot command line
  * ({@code preprocess}, {@code train}, {@code validate}) whose exit code is the result.
@@ -16,8 +18,15 @@ public class TrainingApplication {
 	public static void main(String[] args) {
 		// plots are rendered off-screen, also on machines without a display
 		System.setProperty("java.awt.headless", "true");
+		String redisUrl = System.getenv("REDIS_URL");
+		if (redisUrl != null && !redisUrl.isBlank() && !LaunchProperties.isRedisUrl(redisUrl)) {
+			// Logging is not set up yet. The value may hold a password: never show it.
+			System.err.println("REDIS_URL is not a Redis URL such as redis://host:6379: "
+					+ "the model-updated notification is off");
+		}
 		SpringApplication application = new SpringApplication(TrainingApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(LaunchProperties.of(TrainingCommandLine.isVerbose(args), redisUrl));
 		System.exit(SpringApplication.exit(application.run(args)));
 	}
 

@@ -1,14 +1,23 @@
 package dev.pokewatch.training;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
@@ -18,27 +27,22 @@ import org.springframework.stereotype.Component;
 import dev.pokewatch.training.params.ParamsReader;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.preprocess.PreprocessCommand;
-import dev.pokewatch.training.system.Arguments;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.train.TrainCommand;
 import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
 import dev.pokewatch.training.validate.ModelUpdatePublisher;
-import dev.pokewatch.training.validate.RedisProperties;
 import dev.pokewatch.training.validate.ValidateCommand;
 
 /**
- * The one-shot command line: {@code preprocess}, {@code train} or {@code validate}; the
- * process exit code is the result (0 ok, 1 failed run or gate, 2 usage or input error).
+ * The one-shot command line, parsed by picocli: {@code preprocess}, {@code train} or
+ * {@code validate}, each with {@code --help}. The process exit code is the result: 0 ok,
+ * 1 a failed run or a refused quality gate, 2 a usage or input error. Spring properties
+ * ({@code --some.property=value}) are left to Spring Boot, which has applied them
+ * already.
  */
 @Component
 class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
-
-	static final String USAGE = """
-			usage: java -jar training-service.jar <command> [options]
-			  preprocess [--raw-dir data/raw] [--out-dir data/processed] [--skip-bad-files] [--params params.yaml]
-			  train      [--params params.yaml]
-			  validate   [--params params.yaml]""";
 
 	private static final Logger logger = LoggerFactory.getLogger(TrainingCommandLine.class);
 
@@ -46,15 +50,15 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ObjectProvider<ModelRegistry> registry;
 
-	private final RedisProperties redis;
+	private final ModelUpdatePublisher publisher;
 
 	private int exitCode;
 
 	TrainingCommandLine(ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
-			RedisProperties redis) {
+			ModelUpdatePublisher publisher) {
 		this.tracker = tracker;
 		this.registry = registry;
-		this.redis = redis;
+		this.publisher = publisher;
 	}
 
 	@Override
@@ -68,49 +72,214 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	}
 
 	int execute(PrintStream out, PrintStream err, String... args) {
-		if (args.length == 0) {
-			err.println(USAGE);
-			return CommandException.USAGE;
+		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(out))
+			.addSubcommand(new Train(out, this.tracker))
+			.addSubcommand(new Validate(out, this.tracker, this.registry, this.publisher))
+			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+			.setExecutionExceptionHandler(TrainingCommandLine::failed)
+			.setParameterExceptionHandler(TrainingCommandLine::misused);
+		return commandLine.execute(withoutSpringProperties(args));
+	}
+
+	/**
+	 * Drops {@code --name.with.dots=value}: Spring Boot reads those from the same
+	 * arguments.
+	 */
+	static String[] withoutSpringProperties(String... args) {
+		return Arrays.stream(args).filter((arg) -> !isSpringProperty(arg)).toArray(String[]::new);
+	}
+
+	private static boolean isSpringProperty(String arg) {
+		int equals = arg.indexOf('=');
+		return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
+	}
+
+	/**
+	 * Whether the arguments ask for framework logs on the console; read before Spring
+	 * starts, since logging is configured first.
+	 * @param args the process arguments
+	 * @return {@code true} for {@code -v} or {@code --verbose}
+	 */
+	static boolean isVerbose(String... args) {
+		return Arrays.stream(args).anyMatch((arg) -> arg.equals("-v") || arg.equals("--verbose"));
+	}
+
+	private static int failed(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+		String command = commandLine.getCommandName();
+		PrintWriter err = commandLine.getErr();
+		if (ex instanceof CommandException failure) {
+			err.println(command + ": " + failure.getMessage());
+			logger.debug("{} failed", command, ex);
+			return failure.exitCode();
 		}
-		String command = args[0];
-		List<String> options = Arrays.asList(args).subList(1, args.length);
-		try {
-			switch (command) {
-				case "preprocess" -> preprocess(options, out);
-				case "train" -> new TrainCommand(this.tracker.getIfAvailable(), out, Clock.systemUTC())
-					.run(params("train", options));
-				case "validate" -> new ValidateCommand(this.registry.getIfAvailable(),
-						new ModelUpdatePublisher(this.redis.url(), this.redis.channel()), out)
-					.run(params("validate", options));
-				default -> throw CommandException.usage("unknown command '" + command + "'\n" + USAGE);
+		err.println(command + ": failed: " + ex);
+		logger.error("{} failed", command, ex);
+		return CommandException.FAILED;
+	}
+
+	private static int misused(ParameterException ex, String[] args) {
+		CommandLine commandLine = ex.getCommandLine();
+		PrintWriter err = commandLine.getErr();
+		boolean atRoot = commandLine.getCommandSpec().root() == commandLine.getCommandSpec();
+		if (atRoot && ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+			err.println("unknown command '" + unmatched.getUnmatched().get(0) + "'");
+		}
+		else {
+			err.println(commandLine.getCommandName() + ": " + ex.getMessage());
+		}
+		UnmatchedArgumentException.printSuggestions(ex, err);
+		err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+		return CommandException.USAGE;
+	}
+
+	/**
+	 * The top-level command: only names the subcommands.
+	 */
+	@Command(name = "training-service", mixinStandardHelpOptions = true, versionProvider = Root.Version.class,
+			description = "Preprocess the collected prices, train the fair-price model and promote it "
+					+ "through the quality gate.",
+			synopsisSubcommandLabel = "(preprocess | train | validate)",
+			footer = { "", "Exit codes: 0 ok, 1 run failed or quality gate refused, 2 usage or input error.",
+					"Spring properties may follow as --name=value, e.g. --training.redis.channel=test.",
+					"Framework logs go to logs/training.log unless --verbose is given." })
+	static final class Root implements Callable<Integer> {
+
+		@Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Option(names = { "-v", "--verbose" }, scope = ScopeType.INHERIT,
+				description = "Also print the framework's log lines on the console.")
+		boolean verbose;
+
+		@Override
+		public Integer call() {
+			throw new ParameterException(this.spec.commandLine(), "missing command: preprocess, train or validate");
+		}
+
+		static final class Version implements CommandLine.IVersionProvider {
+
+			@Override
+			public String[] getVersion() {
+				String version = TrainingApplication.class.getPackage().getImplementationVersion();
+				return new String[] { "training-service " + ((version != null) ? version : "(development build)") };
 			}
+
+		}
+
+	}
+
+	/**
+	 * The {@code --params} option every command takes.
+	 */
+	static final class ParamsOption {
+
+		@Option(names = "--params", paramLabel = "<file>",
+				description = "Parameters file (default: params.yaml; when that is missing, the built-in defaults).")
+		Path file;
+
+		TrainingParams read() {
+			return (this.file != null) ? ParamsReader.read(this.file, true)
+					: ParamsReader.read(ParamsReader.DEFAULT_FILE, false);
+		}
+
+	}
+
+	@Command(name = "preprocess", mixinStandardHelpOptions = true,
+			description = "Validate the raw price files, drop duplicates, flag outliers and write one processed "
+					+ "file per set.")
+	static final class Preprocess implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		@Mixin
+		ParamsOption params;
+
+		@Option(names = "--raw-dir", paramLabel = "<dir>",
+				description = "Raw price files (default: raw_dir of params.yaml).")
+		Path rawDir;
+
+		@Option(names = "--out-dir", paramLabel = "<dir>",
+				description = "Where processed files go (default: processed_dir of params.yaml).")
+		Path outDir;
+
+		@Option(names = "--skip-bad-files",
+				description = "Skip and report unreadable raw files instead of stopping at the first one.")
+		boolean skipBadFiles;
+
+		Preprocess(PrintStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public Integer call() {
+			TrainingParams params = this.params.read();
+			Path raw = (this.rawDir != null) ? this.rawDir : params.paths().rawDir();
+			Path processed = (this.outDir != null) ? this.outDir : params.paths().processedDir();
+			new PreprocessCommand(this.out).run(raw, processed, params.outlier(), this.skipBadFiles);
 			return 0;
 		}
-		catch (CommandException ex) {
-			err.println(command + ": " + ex.getMessage());
-			logger.debug("{} failed", command, ex);
-			return ex.exitCode();
-		}
-		catch (RuntimeException ex) {
-			err.println(command + ": failed: " + ex);
-			logger.error("{} failed", command, ex);
-			return CommandException.FAILED;
-		}
+
 	}
 
-	private static void preprocess(List<String> options, PrintStream out) {
-		Arguments arguments = Arguments.parse("preprocess", options, Set.of("raw-dir", "out-dir", "params"),
-				Set.of("skip-bad-files"));
-		TrainingParams params = ParamsReader.read(arguments.path("params", ParamsReader.DEFAULT_FILE),
-				arguments.has("params"));
-		Path rawDir = arguments.path("raw-dir", params.paths().rawDir());
-		Path outDir = arguments.path("out-dir", params.paths().processedDir());
-		new PreprocessCommand(out).run(rawDir, outDir, params.outlier(), arguments.has("skip-bad-files"));
+	@Command(name = "train", mixinStandardHelpOptions = true,
+			description = "Backtest the model grid, write the candidate model and reports, and track the run "
+					+ "in MLflow.")
+	static final class Train implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		private final ObjectProvider<ExperimentTracker> tracker;
+
+		@Mixin
+		ParamsOption params;
+
+		Train(PrintStream out, ObjectProvider<ExperimentTracker> tracker) {
+			this.out = out;
+			this.tracker = tracker;
+		}
+
+		@Override
+		public Integer call() {
+			TrainingParams params = this.params.read();
+			new TrainCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+			return 0;
+		}
+
 	}
 
-	private static TrainingParams params(String command, List<String> options) {
-		Arguments arguments = Arguments.parse(command, options, Set.of("params"), Set.of());
-		return ParamsReader.read(arguments.path("params", ParamsReader.DEFAULT_FILE), arguments.has("params"));
+	@Command(name = "validate", mixinStandardHelpOptions = true,
+			description = "Compare the candidate with the quality gate and the champion; on pass, promote it, "
+					+ "register it and notify the serving replicas.")
+	static final class Validate implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		private final ObjectProvider<ExperimentTracker> tracker;
+
+		private final ObjectProvider<ModelRegistry> registry;
+
+		private final ModelUpdatePublisher publisher;
+
+		@Mixin
+		ParamsOption params;
+
+		Validate(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
+				ModelUpdatePublisher publisher) {
+			this.out = out;
+			this.tracker = tracker;
+			this.registry = registry;
+			this.publisher = publisher;
+		}
+
+		@Override
+		public Integer call() {
+			TrainingParams params = this.params.read();
+			new ValidateCommand(this.registry.getIfAvailable(), this.tracker.getIfAvailable(), this.publisher, this.out)
+				.run(params);
+			return 0;
+		}
+
 	}
 
 }

@@ -44,6 +44,12 @@ public final class FakeTracking implements ExperimentTracker, ModelRegistry {
 	}
 
 	@Override
+	public void tagFinishedRun(String runId, Map<String, String> tags) {
+		failIfAsked();
+		this.runs.stream().filter((run) -> run.runId().equals(runId)).forEach((run) -> run.tags.putAll(tags));
+	}
+
+	@Override
 	public String describe() {
 		return "in-memory test tracker";
 	}

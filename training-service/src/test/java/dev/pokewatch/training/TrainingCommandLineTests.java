@@ -20,18 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.pokewatch.common.feature.ProcessedPriceParquet;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
 import dev.pokewatch.common.served.ModelFeatureRow;
 import dev.pokewatch.common.served.ModelFeaturesParquet;
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ModelUpdateMessage;
 import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.parquet.RawPriceParquet;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
+import dev.pokewatch.training.validate.ModelUpdatePublisher;
 import dev.pokewatch.training.validate.RedisProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +165,7 @@ class TrainingCommandLineTests {
 		Path baseline = this.root.resolve("models/baseline");
 		assertThat(snapshot(baseline)).isEqualTo(snapshot(candidate));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+		assertThat(run.tags).containsEntry("gate.outcome", "passed");
 		assertThat(this.root.resolve("models")).isDirectoryNotContaining("glob:**/.baseline-*");
 	}
 
@@ -177,6 +182,8 @@ class TrainingCommandLineTests {
 		assertThat(errors()).contains("quality gate failed").contains("mape");
 		assertThat(snapshot(baseline)).containsExactlyInAnyOrderEntriesOf(before);
 		assertThat(this.tracking.versions.get("pokewatch-baseline")).hasSize(1);
+		assertThat(this.tracking.runs.get(1).tags).containsEntry("gate.outcome", "failed")
+			.hasEntrySatisfying("gate.reason", (reason) -> assertThat(reason).contains("mape"));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
 	}
 
@@ -215,14 +222,51 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
-	void executeWhenUnknownCommandOrOptionShouldExitTwo() throws IOException {
+	void executeWhenUnknownCommandOrOptionShouldExitTwoWithSuggestions() throws IOException {
 		assertThat(run("fit")).isEqualTo(2);
 		assertThat(errors()).contains("unknown command 'fit'");
 		assertThat(run("train", "--param", "x")).isEqualTo(2);
-		assertThat(errors()).contains("'--param'");
+		assertThat(errors()).contains("'--param'").contains("--params").contains("train --help");
+		assertThat(run("preprocess", "--skip-bad-file")).isEqualTo(2);
+		assertThat(errors()).contains("--skip-bad-files");
 		assertThat(run("train", "--params", this.root.resolve("missing.yaml").toString())).isEqualTo(2);
 		assertThat(errors()).contains("missing.yaml");
 		assertThat(run()).isEqualTo(2);
+		assertThat(errors()).contains("missing command");
+	}
+
+	@Test
+	void executeWhenHelpShouldPrintUsageOfThatCommandAndExitZero() {
+		assertThat(run("preprocess", "--help")).isZero();
+		assertThat(output()).contains("Usage: training-service preprocess")
+			.contains("--raw-dir=<dir>")
+			.contains("--skip-bad-files")
+			.contains("--params=<file>")
+			.contains("--verbose");
+		assertThat(run("--help")).isZero();
+		assertThat(output()).contains("preprocess").contains("validate").contains("Exit codes: 0 ok, 1");
+	}
+
+	@Test
+	void executeWhenSpringPropertiesGivenShouldLeaveThemToSpringBoot() throws IOException {
+		assertThat(TrainingCommandLine.withoutSpringProperties("train", "--training.tracking.uri=http://x", "--params",
+				"p.yaml", "--verbose"))
+			.containsExactly("train", "--params", "p.yaml", "--verbose");
+		assertThat(run("validate", "--logging.level.root=info", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("model_metadata.json").doesNotContain("logging.level");
+	}
+
+	@Test
+	void validateWhenPassedShouldPrintAlignedRoundedSummary() throws IOException {
+		Path params = prepare();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		this.out.reset();
+		assertThat(run("validate", "--params", params.toString(), "--verbose")).isZero();
+		assertThat(output()).containsPattern("(?m)^Candidate  \\w+_\\d+ \\(version ")
+			.containsPattern("(?m)^  PASS  mape\\s+\\d+(\\.\\d{1,3})?\\s+<= 20\\s+\\(limit\\)$")
+			.containsPattern("(?m)^  dataset_size   \\d+$")
+			.contains("Registry   pokewatch-baseline version 1, alias 'champion'")
+			.contains("Notify     skipped: no Redis URL");
 	}
 
 	private Path prepare() throws IOException {
@@ -248,8 +292,11 @@ class TrainingCommandLineTests {
 	private int run(String... args) {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("tracking", this.tracking);
+		ModelUpdatePublisher publisher = new ModelUpdatePublisher(new DataRedisProperties(),
+				beans.getBeanProvider(StringRedisTemplate.class),
+				new RedisProperties(ModelUpdateMessage.DEFAULT_CHANNEL));
 		TrainingCommandLine commandLine = new TrainingCommandLine(beans.getBeanProvider(ExperimentTracker.class),
-				beans.getBeanProvider(ModelRegistry.class), new RedisProperties("", "pokewatch:model-updated"));
+				beans.getBeanProvider(ModelRegistry.class), publisher);
 		return commandLine.execute(new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8), args);
 	}

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -77,6 +79,7 @@ class TrainingMlflowEndToEndTests {
 			.path("model_version");
 		assertThat(champion.path("run_id").asString()).isEqualTo(candidate.mlflowRunId());
 		String championVersion = champion.path("version").asString();
+		assertThat(tags(mlflow, candidate.mlflowRunId())).containsEntry("gate.outcome", "passed");
 
 		Path strict = TestData.writeParams(this.root, "gate:\n  mape_max: 0.0001\n");
 		java.nio.file.Files.writeString(strict,
@@ -86,6 +89,9 @@ class TrainingMlflowEndToEndTests {
 		JsonNode after = get(mlflow, "/api/2.0/mlflow/registered-models/alias?name=" + model + "&alias=champion")
 			.path("model_version");
 		assertThat(after.path("version").asString()).isEqualTo(championVersion);
+		String refused = ModelFiles.readMetadata(this.root.resolve("models/candidate")).mlflowRunId();
+		assertThat(tags(mlflow, refused)).containsEntry("gate.outcome", "failed")
+			.hasEntrySatisfying("gate.reason", (reason) -> assertThat(reason).contains("mape"));
 		assertThat(ModelFiles.readMetadata(this.root.resolve("models/baseline")).mlflowRunId())
 			.isEqualTo(candidate.mlflowRunId());
 	}
@@ -115,6 +121,15 @@ class TrainingMlflowEndToEndTests {
 		List<String> paths = new ArrayList<>();
 		files.forEach((file) -> paths.add(file.path("path").asString()));
 		return paths;
+	}
+
+	private Map<String, String> tags(URI base, String runId) throws IOException, InterruptedException {
+		Map<String, String> tags = new HashMap<>();
+		get(base, "/api/2.0/mlflow/runs/get?run_id=" + runId).path("run")
+			.path("data")
+			.path("tags")
+			.forEach((tag) -> tags.put(tag.path("key").asString(), tag.path("value").asString()));
+		return tags;
 	}
 
 	private static List<String> keys(JsonNode array) {

@@ -1,16 +1,30 @@
 package dev.pokewatch.training.params;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.pokewatch.common.fair.FairPriceType;
@@ -19,168 +33,252 @@ import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.system.CommandException;
 
 /**
- * Reads {@code params.yaml}. Absent keys take the documented defaults; a present key of
- * the wrong type or range is a usage error naming the file and the key.
+ * Reads {@code params.yaml} into {@link TrainingParams}.
+ * <p>
+ * The defaults live in one place: the bundled {@link #DEFAULTS_RESOURCE}, of which the
+ * repository's {@code params.yaml} is a copy (a test keeps the two equal). We chose a
+ * bundled file over defaults in the records because the file is what DVC tracks and
+ * people read, with a comment per key; a second copy of each value in Java would drift. A
+ * given file is merged over the defaults (a key it leaves out or sets to null keeps its
+ * default), then bound strictly: an unknown key or a value of the wrong type is a usage
+ * error naming the file and the key's path, e.g. {@code train.grid.tyeps}.
  */
 public final class ParamsReader {
 
 	/** The default parameters file. */
 	public static final Path DEFAULT_FILE = Path.of("params.yaml");
 
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+	/** The bundled defaults, on the classpath. */
+	public static final String DEFAULTS_RESOURCE = "/dev/pokewatch/training/params/default-params.yaml";
 
-	private final Path file;
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		// "30" is not a number of days: quoted numbers and booleans are type errors
+		.withCoercionConfig(LogicalType.Integer,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+		.withCoercionConfig(LogicalType.Float,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+		.withCoercionConfig(LogicalType.Boolean,
+				(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+		.build();
 
-	private final JsonNode root;
-
-	private ParamsReader(Path file, JsonNode root) {
-		this.file = file;
-		this.root = root;
+	private ParamsReader() {
 	}
 
 	/**
-	 * Reads a parameters file.
+	 * Reads a parameters file over the bundled defaults.
 	 * @param file the file
-	 * @param required whether a missing file is an error (otherwise defaults are used)
+	 * @param required whether a missing file is an error (otherwise the defaults are
+	 * used)
 	 * @return the parameters
 	 * @throws CommandException (exit 2) naming the file and key at fault
 	 */
 	public static TrainingParams read(Path file, boolean required) {
-		JsonNode root;
+		ObjectNode merged = defaults();
+		JsonNode given = readFile(file, required);
+		if (given != null) {
+			if (!given.isObject()) {
+				throw CommandException.usage(file + ": expected a mapping of parameter groups");
+			}
+			merge(merged, (ObjectNode) given);
+		}
+		return bind(merged, file.toString());
+	}
+
+	/**
+	 * The bundled defaults, as parameters.
+	 * @return the defaults
+	 */
+	public static TrainingParams defaultParams() {
+		return bind(defaults(), DEFAULTS_RESOURCE);
+	}
+
+	/**
+	 * The bundled defaults, as a YAML tree.
+	 * @return a fresh copy of the tree
+	 */
+	static ObjectNode defaults() {
+		try (InputStream in = ParamsReader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
+			}
+			return (ObjectNode) YAML.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static JsonNode readFile(Path file, boolean required) {
 		try {
-			root = YAML.readTree(Files.readString(file));
+			JsonNode root = YAML.readTree(Files.readString(file));
+			return (root == null || root.isNull() || root.isMissingNode()) ? null : root;
 		}
 		catch (NoSuchFileException ex) {
 			if (required) {
 				throw CommandException.usage(file + ": parameters file not found");
 			}
-			root = MissingNode.getInstance();
+			return null;
 		}
 		catch (IOException | JacksonException ex) {
 			throw CommandException.usage(file + ": not readable YAML: " + ex.getMessage());
 		}
-		if (root == null || root.isNull()) {
-			root = MissingNode.getInstance();
-		}
-		if (!root.isMissingNode() && !root.isObject()) {
-			throw CommandException.usage(file + ": expected a mapping of parameter groups");
-		}
-		return new ParamsReader(file, root).params();
 	}
 
-	private TrainingParams params() {
-		TrainingParams.Paths paths = new TrainingParams.Paths(path("paths.raw_dir", "data/raw"),
-				path("paths.processed_dir", "data/processed"), path("paths.candidate_dir", "models/candidate"),
-				path("paths.baseline_dir", "models/baseline"), path("paths.reports_dir", "reports"));
-		OutlierRule outlier = build("preprocess.outlier",
-				() -> new OutlierRule(positiveInt("preprocess.outlier.window_days", 60),
-						positiveInt("preprocess.outlier.min_points", 3), number("preprocess.outlier.mad_k", 5.0),
-						number("preprocess.outlier.min_jump_factor", 3.0)));
-		SignalRule thresholds = build("model", () -> new SignalRule(number("model.buy_threshold_pct", 0.10),
-				number("model.sell_threshold_pct", 0.15)));
-		List<FairPriceType> types = list("train.grid.types", List.of("sma", "ewma", "median"), (node) -> {
-			if (!node.isString()) {
-				throw new IllegalArgumentException("must be a list of model types");
+	/**
+	 * Deep-merges {@code given} into {@code target}: mappings merge key by key, any other
+	 * value (lists included) replaces the default, and null keeps the default.
+	 */
+	private static void merge(ObjectNode target, ObjectNode given) {
+		for (Map.Entry<String, JsonNode> entry : given.properties()) {
+			JsonNode value = entry.getValue();
+			JsonNode current = target.get(entry.getKey());
+			if (value.isNull()) {
+				continue;
 			}
-			return FairPriceType.parse(node.asString());
-		});
-		List<Integer> windows = list("train.grid.windows", List.of(3, 5, 7, 14, 21, 30), (node) -> {
-			if (!node.isIntegralNumber() || node.intValue() < 1) {
-				throw new IllegalArgumentException("must be a list of positive whole numbers of days");
+			if (value.isObject() && current != null && current.isObject()) {
+				merge((ObjectNode) current, (ObjectNode) value);
 			}
-			return node.intValue();
-		});
-		TrainingParams.Train train = new TrainingParams.Train(types, windows, positiveInt("train.holdout_days", 30),
-				positiveInt("train.horizon_days", 7), nonNegativeInt("train.min_signals", 20),
-				number("train.min_lift", 0.0), positiveInt("train.naive_lookback_days", 7),
-				text("train.experiment", "pokewatch_baseline"), text("train.registered_model", "pokewatch-baseline"),
-				positiveInt("train.plot_top_cards", 4));
-		TrainingParams.Gate gate = new TrainingParams.Gate(number("gate.mape_max", 20.0),
-				number("gate.coverage_min", 0.80), number("gate.champion_mape_margin", 0.5),
-				number("gate.champion_coverage_margin", 0.05));
-		return new TrainingParams(paths, outlier, thresholds, train, gate);
+			else {
+				target.set(entry.getKey(), value);
+			}
+		}
 	}
 
-	private <T> T build(String key, java.util.function.Supplier<T> supplier) {
+	private static TrainingParams bind(ObjectNode tree, String source) {
 		try {
-			return supplier.get();
+			return YAML.treeToValue(tree, Document.class).toParams();
 		}
-		catch (IllegalArgumentException ex) {
-			throw CommandException.usage(this.file + ": '" + key + "': " + ex.getMessage());
+		catch (JacksonException ex) {
+			throw CommandException.usage(source + ": " + describe(ex));
 		}
 	}
 
-	private JsonNode node(String key) {
-		JsonNode node = this.root;
-		for (String part : key.split("\\.")) {
-			node = node.path(part);
+	private static String describe(JacksonException ex) {
+		String key = key(ex.getPath());
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "unknown key '" + key + "'";
 		}
-		return node.isNull() ? MissingNode.getInstance() : node;
+		if (ex instanceof ValueInstantiationException && ex.getCause() != null) {
+			return "'" + key + "': " + ex.getCause().getMessage();
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			Object value = (ex instanceof InvalidFormatException invalid) ? invalid.getValue() : null;
+			return "'" + key + "' must be " + expected(mismatch.getTargetType())
+					+ ((value != null) ? ", got '" + value + "'" : "");
+		}
+		return "'" + key + "': " + ex.getOriginalMessage();
 	}
 
-	private Path path(String key, String fallback) {
-		return Path.of(text(key, fallback));
-	}
-
-	private String text(String key, String fallback) {
-		JsonNode node = node(key);
-		if (node.isMissingNode()) {
-			return fallback;
-		}
-		if (!node.isString() || node.asString().isBlank()) {
-			throw CommandException.usage(this.file + ": '" + key + "' must be a non-empty string");
-		}
-		return node.asString();
-	}
-
-	private double number(String key, double fallback) {
-		JsonNode node = node(key);
-		if (node.isMissingNode()) {
-			return fallback;
-		}
-		if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-			throw CommandException.usage(this.file + ": '" + key + "' must be a number, got '" + node + "'");
-		}
-		return node.doubleValue();
-	}
-
-	private int positiveInt(String key, int fallback) {
-		int value = nonNegativeInt(key, fallback);
-		if (value < 1) {
-			throw CommandException.usage(this.file + ": '" + key + "' must be at least 1, got " + value);
-		}
-		return value;
-	}
-
-	private int nonNegativeInt(String key, int fallback) {
-		JsonNode node = node(key);
-		if (node.isMissingNode()) {
-			return fallback;
-		}
-		if (!node.isIntegralNumber() || node.intValue() < 0) {
-			throw CommandException.usage(this.file + ": '" + key + "' must be a whole number >= 0, got '" + node + "'");
-		}
-		return node.intValue();
-	}
-
-	private <T> List<T> list(String key, List<?> fallback, Function<JsonNode, T> element) {
-		JsonNode node = node(key);
-		if (node.isMissingNode()) {
-			node = YAML.valueToTree(fallback);
-		}
-		if (!node.isArray() || node.isEmpty()) {
-			throw CommandException.usage(this.file + ": '" + key + "' must be a non-empty list");
-		}
-		List<T> values = new ArrayList<>();
-		for (int i = 0; i < node.size(); i++) {
-			try {
-				values.add(element.apply(node.get(i)));
+	private static String key(List<JacksonException.Reference> path) {
+		StringBuilder key = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				key.append((key.isEmpty()) ? "" : ".").append(reference.getPropertyName());
 			}
-			catch (IllegalArgumentException ex) {
-				throw CommandException.usage(this.file + ": '" + key + "[" + i + "]' " + ex.getMessage());
+			else if (reference.getIndex() >= 0) {
+				key.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return values;
+		return key.toString();
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == int.class || type == Integer.class || type == long.class) {
+			return "a whole number";
+		}
+		if (type == double.class || type == Double.class) {
+			return "a number";
+		}
+		if (type == String.class || type == Path.class) {
+			return "a string";
+		}
+		if (List.class.isAssignableFrom(type)) {
+			return "a list";
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.stream(type.getEnumConstants())
+				.map((constant) -> constant.toString().toLowerCase(Locale.ROOT))
+				.collect(Collectors.joining(", "));
+		}
+		return "a mapping";
+	}
+
+	/**
+	 * The layout of {@code params.yaml}, bound with snake_case keys.
+	 */
+	record Document(TrainingParams.Paths paths, Preprocess preprocess, SignalRule model, Train train,
+			TrainingParams.Gate gate) {
+
+		TrainingParams toParams() {
+			return new TrainingParams(this.paths, this.preprocess.outlier(), this.model, this.train.toTrain(),
+					this.gate);
+		}
+
+	}
+
+	/**
+	 * {@code preprocess.*}.
+	 */
+	record Preprocess(OutlierRule outlier) {
+
+	}
+
+	/**
+	 * {@code train.*}; its checks name the keys as the file spells them.
+	 */
+	record Train(Grid grid, int holdoutDays, int horizonDays, int minSignals, double minLift, int naiveLookbackDays,
+			String experiment, String registeredModel, int plotTopCards) {
+
+		Train {
+			atLeast("holdout_days", holdoutDays, 1);
+			atLeast("horizon_days", horizonDays, 1);
+			atLeast("min_signals", minSignals, 0);
+			atLeast("naive_lookback_days", naiveLookbackDays, 1);
+			atLeast("plot_top_cards", plotTopCards, 1);
+			notBlank("experiment", experiment);
+			notBlank("registered_model", registeredModel);
+		}
+
+		TrainingParams.Train toTrain() {
+			return new TrainingParams.Train(this.grid.types(), this.grid.windows(), this.holdoutDays, this.horizonDays,
+					this.minSignals, this.minLift, this.naiveLookbackDays, this.experiment, this.registeredModel,
+					this.plotTopCards);
+		}
+
+	}
+
+	/**
+	 * {@code train.grid.*}.
+	 */
+	record Grid(List<FairPriceType> types, List<Integer> windows) {
+
+		Grid {
+			if (types.isEmpty() || windows.isEmpty()) {
+				throw new IllegalArgumentException("'types' and 'windows' must not be empty");
+			}
+			for (Integer window : windows) {
+				atLeast("windows", window, 1);
+			}
+		}
+
+	}
+
+	private static void atLeast(String key, int value, int minimum) {
+		if (value < minimum) {
+			throw new IllegalArgumentException("'" + key + "' must be at least " + minimum + ", got " + value);
+		}
+	}
+
+	private static void notBlank(String key, String value) {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("'" + key + "' must not be blank");
+		}
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * The one-shot command line ({@code preprocess}, {@code train}, {@code validate}), its
- * exit codes, and file helpers shared by the commands.
+ * What the three commands share: launch settings (log destination, Redis URL), exit
+ * codes, console formatting for people, and model file helpers.
  */
 package dev.pokewatch.training.system;

@@ -19,6 +19,17 @@ public interface ExperimentTracker {
 	TrackedRun startRun(String experimentName, String runName, Map<String, String> tags);
 
 	/**
+	 * Sets tags on a run that has ended, such as the quality gate's outcome recorded by
+	 * {@code validate} on the run {@code train} logged. Backends that cannot reopen a run
+	 * do nothing.
+	 * @param runId the run
+	 * @param tags name to value
+	 * @throws TrackingException when the backend refuses or cannot be reached
+	 */
+	default void tagFinishedRun(String runId, Map<String, String> tags) {
+	}
+
+	/**
 	 * A short description for logs, e.g. {@code MLflow server http://127.0.0.1:5000}.
 	 * @return the description
 	 */

@@ -193,6 +193,31 @@ final class FileStoreTracker implements ExperimentTracker {
 	}
 
 	@Override
+	public synchronized void tagFinishedRun(String runId, Map<String, String> tags) {
+		Objects.requireNonNull(runId, "'runId' must not be null");
+		Objects.requireNonNull(tags, "'tags' must not be null");
+		if (!runId.matches("[0-9a-f]{32}")) {
+			throw new TrackingException("Not an MLflow run id: '" + runId + "'");
+		}
+		try (Stream<Path> experiments = Files.list(this.root)) {
+			Path runDirectory = experiments.map((experiment) -> experiment.resolve(runId))
+				.filter((candidate) -> Files.isRegularFile(candidate.resolve("meta.yaml")))
+				.findFirst()
+				.orElseThrow(
+						() -> new TrackingException("Run " + runId + " is not in the MLflow file store " + this.root));
+			// only the tag files are written: the run's meta.yaml (status, end time)
+			// stays
+			new FileStoreRun(runDirectory, runDirectory.getParent().getFileName().toString(), runId, "", "", this.clock,
+					viewCommand())
+				.setTags(tags);
+		}
+		catch (IOException ex) {
+			throw new TrackingException(
+					"Cannot tag run " + runId + " in the MLflow file store " + this.root + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
 	public String describe() {
 		return "MLflow file store " + this.root + " (view: " + viewCommand() + ")";
 	}

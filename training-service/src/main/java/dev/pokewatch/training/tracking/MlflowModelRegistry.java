@@ -6,20 +6,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.StreamSupport;
 
+import org.mlflow.api.proto.ModelRegistry.ModelVersion;
+import org.mlflow.tracking.ModelVersionsPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ModelRegistry} on an MLflow server's model registry REST API. The first call
- * probes {@code registered-models/search}: a 404 (DagsHub repositories without a
- * registry) makes the registry unavailable, logged once, instead of failing the run.
+ * {@link ModelRegistry} on an MLflow server's model registry. Version searches go through
+ * MLflow's Java client; writes, aliases and the probe through our REST client, since the
+ * Java client (2.17.2) has no create or alias calls. The first call probes
+ * {@code registered-models/search}: a 404 (DagsHub repositories without a registry) makes
+ * the registry unavailable, logged once, instead of failing the run.
  */
 final class MlflowModelRegistry implements ModelRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(MlflowModelRegistry.class);
+
+	private final MlflowTrackingClient tracking;
 
 	private final MlflowRestClient client;
 
@@ -27,7 +32,12 @@ final class MlflowModelRegistry implements ModelRegistry {
 
 	private volatile Boolean available;
 
-	MlflowModelRegistry(MlflowRestClient client) {
+	MlflowModelRegistry(MlflowConnection connection) {
+		this(new MlflowTrackingClient(connection), new MlflowRestClient(connection));
+	}
+
+	MlflowModelRegistry(MlflowTrackingClient tracking, MlflowRestClient client) {
+		this.tracking = Objects.requireNonNull(tracking, "'tracking' must not be null");
 		this.client = Objects.requireNonNull(client, "'client' must not be null");
 	}
 
@@ -43,6 +53,7 @@ final class MlflowModelRegistry implements ModelRegistry {
 
 	private boolean probe() {
 		try {
+			// REST: the Java client would send it 3 times on the expected 404
 			this.client.get("registered-models/search", Map.of("max_results", "1"));
 			return true;
 		}
@@ -98,9 +109,11 @@ final class MlflowModelRegistry implements ModelRegistry {
 
 	private Optional<String> versionForRun(String modelName, String runId) {
 		String filter = "name='" + modelName + "' and run_id='" + runId + "'";
-		JsonNode found = this.client.get("model-versions/search", Map.of("filter", filter));
-		List<String> versions = StreamSupport.stream(found.path("model_versions").spliterator(), false)
-			.map((version) -> version.path("version").asString(""))
+		ModelVersionsPage found = this.tracking.call("model-versions/search",
+				() -> this.tracking.client().searchModelVersions(filter));
+		List<String> versions = found.getItems()
+			.stream()
+			.map(ModelVersion::getVersion)
 			.filter((version) -> !version.isEmpty())
 			.toList();
 		// The first registration of the run wins if an earlier client created duplicates.

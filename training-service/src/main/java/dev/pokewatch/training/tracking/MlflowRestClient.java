@@ -13,12 +13,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.github.resilience4j.retry.Retry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +28,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.pokewatch.common.retry.HttpRetryPolicy;
+import dev.pokewatch.common.retry.HttpRetrySettings;
+import dev.pokewatch.common.retry.RetryAfter;
+import dev.pokewatch.common.retry.RetryableHttpException;
+
 /**
  * A thin client for the MLflow REST API ({@code /api/2.0/mlflow/...}) and the tracking
  * server's artifact proxy ({@code /api/2.0/mlflow-artifacts/artifacts/...}).
  * <p>
  * Errors become {@link MlflowApiException} (naming the endpoint, HTTP status and MLflow's
  * {@code error_code}/message) or {@link TrackingException} when the server cannot be
- * reached or times out. 429 and 5xx answers and dropped connections are retried twice
- * with a short back-off.
+ * reached or times out. 429 answers, and 5xx answers and dropped connections of calls
+ * that are safe to repeat, are retried with the shared {@link HttpRetryPolicy} (twice,
+ * honouring a short {@code Retry-After}).
+ * <p>
+ * Most tracking calls go through {@link MlflowTrackingClient}. This client does what
+ * MLflow's Java client lacks or gets wrong: artifact upload without Python, registry
+ * writes and aliases, the registry probe, and the creates that must not be repeated
+ * blindly ({@code experiments/create}, {@code runs/create}).
  */
 class MlflowRestClient {
 
@@ -42,21 +54,20 @@ class MlflowRestClient {
 
 	static final String API_PATH = "/api/2.0/mlflow/";
 
+	/**
+	 * Three attempts, backing off from 0.5 s; a Retry-After over 10 s is not waited for.
+	 */
+	static final HttpRetrySettings RETRY_SETTINGS = new HttpRetrySettings(3, Duration.ofMillis(500),
+			Duration.ofSeconds(4), 0.25, Duration.ofSeconds(10));
+
 	static final String ARTIFACTS_PATH = "/api/2.0/mlflow-artifacts/artifacts/";
 
-	private static final int MAX_RETRIES = 2;
-
 	/**
-	 * POST endpoints that are safe to repeat: they set state absolutely, or (log-batch)
-	 * MLflow accepts a param logged again with the same value and a repeated metric point
-	 * only repeats a point.
+	 * POST endpoints that are safe to repeat: an alias is set absolutely. The creates
+	 * ({@code experiments/create}, {@code runs/create}, {@code registered-models/create},
+	 * {@code model-versions/create}) are not.
 	 */
-	private static final Set<String> IDEMPOTENT_POSTS = Set.of("runs/update", "runs/log-batch",
-			"registered-models/alias", "runs/set-tag");
-
-	private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
-
-	private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+	private static final Set<String> IDEMPOTENT_POSTS = Set.of("registered-models/alias");
 
 	private static final int MAX_MESSAGE_LENGTH = 300;
 
@@ -67,6 +78,8 @@ class MlflowRestClient {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final @Nullable String authorization;
+
+	private final Retry retry = HttpRetryPolicy.retry("mlflow", RETRY_SETTINGS);
 
 	MlflowRestClient(MlflowConnection connection) {
 		this.connection = connection;
@@ -158,9 +171,9 @@ class MlflowRestClient {
 	}
 
 	/**
-	 * Sends a request. A 429 is always retried (the server refused it unprocessed); a
-	 * lost connection or a 5xx only when repeating the call cannot duplicate anything,
-	 * since e.g. {@code runs/create} or {@code model-versions/create} may have been
+	 * Sends a request under the shared retry policy. A 429 is always retried (the server
+	 * refused it unprocessed); a lost connection or a 5xx only when repeating the call
+	 * cannot duplicate anything, since e.g. {@code model-versions/create} may have been
 	 * committed before the failure.
 	 */
 	private JsonNode send(HttpRequest.Builder builder, String endpoint, boolean idempotent) {
@@ -169,47 +182,56 @@ class MlflowRestClient {
 			builder.header("Authorization", this.authorization);
 		}
 		HttpRequest request = builder.build();
-		for (int attempt = 0;; attempt++) {
-			HttpResponse<String> response;
-			try {
-				response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			}
-			catch (ConnectException | HttpConnectTimeoutException ex) {
-				// Not retried: an absent server should fail fast so training goes on
-				// without it.
-				throw new TrackingException(
-						"Cannot reach MLflow server " + baseUrl() + " (" + endpoint + "): " + describe(ex), ex);
-			}
-			catch (HttpTimeoutException ex) {
-				// Not retried either: a server silent for the whole request timeout will
-				// not do better.
-				throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " timed out after "
-						+ this.connection.requestTimeout().toSeconds() + " s: " + describe(ex), ex);
-			}
-			catch (IOException ex) {
-				if (idempotent && attempt < MAX_RETRIES) {
-					logger.debug("MLflow {} failed ({}), retrying", endpoint, describe(ex));
-					pause(RETRY_BACKOFF.multipliedBy(attempt + 1L));
-					continue;
-				}
-				throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " failed: " + describe(ex), ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new TrackingException("Interrupted during MLflow " + endpoint + " at " + baseUrl(), ex);
-			}
-			int status = response.statusCode();
-			if (status >= 200 && status < 300) {
-				return parse(response.body(), endpoint);
-			}
-			if ((status == 429 || (status >= 500 && idempotent)) && attempt < MAX_RETRIES) {
-				Duration wait = retryAfter(response).orElse(RETRY_BACKOFF.multipliedBy(attempt + 1L));
-				logger.debug("MLflow {} answered HTTP {}, retrying in {} ms", endpoint, status, wait.toMillis());
-				pause(wait);
-				continue;
-			}
-			throw error(endpoint, status, response.body());
+		try {
+			return this.retry.executeSupplier(() -> attempt(request, endpoint, idempotent));
 		}
+		catch (RetryableHttpException ex) {
+			// the retries are over: report what the last attempt got
+			throw (TrackingException) ex.getCause();
+		}
+	}
+
+	private JsonNode attempt(HttpRequest request, String endpoint, boolean idempotent) {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (ConnectException | HttpConnectTimeoutException ex) {
+			// Not retried: an absent server fails fast; training goes on without it.
+			throw new TrackingException(
+					"Cannot reach MLflow server " + baseUrl() + " (" + endpoint + "): " + describe(ex), ex);
+		}
+		catch (HttpTimeoutException ex) {
+			// Not retried: a server silent for a whole request timeout won't improve.
+			throw new TrackingException("MLflow " + endpoint + " at " + baseUrl() + " timed out after "
+					+ this.connection.requestTimeout().toSeconds() + " s: " + describe(ex), ex);
+		}
+		catch (IOException ex) {
+			TrackingException failure = new TrackingException(
+					"MLflow " + endpoint + " at " + baseUrl() + " failed: " + describe(ex), ex);
+			if (idempotent) {
+				logger.debug("MLflow {} failed ({}), may retry", endpoint, describe(ex));
+				throw new RetryableHttpException("network error: " + describe(ex), null, failure);
+			}
+			throw failure;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TrackingException("Interrupted during MLflow " + endpoint + " at " + baseUrl(), ex);
+		}
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return parse(response.body(), endpoint);
+		}
+		MlflowApiException failure = error(endpoint, status, response.body());
+		if (status == 429 || (status >= 500 && idempotent)) {
+			logger.debug("MLflow {} answered HTTP {}, may retry", endpoint, status);
+			Duration retryAfter = RetryAfter
+				.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now())
+				.orElse(null);
+			throw new RetryableHttpException("HTTP " + status, retryAfter, failure);
+		}
+		throw failure;
 	}
 
 	private JsonNode parse(String body, String endpoint) {
@@ -247,28 +269,6 @@ class MlflowRestClient {
 		String text = "MLflow " + endpoint + " at " + baseUrl() + " failed: HTTP " + status
 				+ ((errorCode != null) ? " " + errorCode : "") + ((message.isEmpty()) ? "" : ": " + message) + hint;
 		return new MlflowApiException(text, status, errorCode);
-	}
-
-	private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-		return response.headers().firstValue("Retry-After").flatMap((value) -> {
-			try {
-				Duration wait = Duration.ofSeconds(Long.parseLong(value.trim()));
-				return Optional.of((wait.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : wait);
-			}
-			catch (NumberFormatException ex) {
-				return Optional.empty();
-			}
-		});
-	}
-
-	private static void pause(Duration wait) {
-		try {
-			Thread.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TrackingException("Interrupted while waiting to retry an MLflow call", ex);
-		}
 	}
 
 	private static String describe(Exception ex) {

@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
 
 /**
- * A run on an MLflow server: params, metrics and tags go through {@code runs/log-batch}
- * within MLflow's batch limits, artifacts through the server's artifact proxy.
+ * A run on an MLflow server: params, metrics and tags go through MLflow's Java client
+ * ({@code runs/log-batch} within MLflow's batch limits), artifacts through the server's
+ * artifact proxy with our REST client.
  */
 final class MlflowRun implements TrackedRun {
 
@@ -29,7 +32,9 @@ final class MlflowRun implements TrackedRun {
 
 	private static final String PROXY_SCHEME = "mlflow-artifacts:";
 
-	private final MlflowRestClient client;
+	private final MlflowTrackingClient tracking;
+
+	private final MlflowRestClient rest;
 
 	private final String runId;
 
@@ -41,8 +46,10 @@ final class MlflowRun implements TrackedRun {
 
 	private final AtomicBoolean artifactWarningLogged = new AtomicBoolean();
 
-	MlflowRun(MlflowRestClient client, String runId, String experimentId, String artifactUri, String location) {
-		this.client = client;
+	MlflowRun(MlflowTrackingClient tracking, MlflowRestClient rest, String runId, String experimentId,
+			String artifactUri, String location) {
+		this.tracking = tracking;
+		this.rest = rest;
 		this.runId = runId;
 		this.experimentId = experimentId;
 		this.artifactUri = artifactUri;
@@ -72,52 +79,63 @@ final class MlflowRun implements TrackedRun {
 	@Override
 	public void logParams(Map<String, String> params) {
 		Objects.requireNonNull(params, "'params' must not be null");
-		logKeyValues("params", params, MAX_PARAMS_PER_BATCH);
+		List<Param> list = params.entrySet()
+			.stream()
+			.map((e) -> Param.newBuilder().setKey(e.getKey()).setValue(Objects.toString(e.getValue(), "")).build())
+			.toList();
+		for (List<Param> batch : batches(list, MAX_PARAMS_PER_BATCH)) {
+			logBatch(List.of(), batch, List.of());
+		}
 	}
 
 	@Override
 	public void setTags(Map<String, String> tags) {
 		Objects.requireNonNull(tags, "'tags' must not be null");
-		logKeyValues("tags", tags, MAX_TAGS_PER_BATCH);
-	}
-
-	private void logKeyValues(String field, Map<String, String> values, int batchSize) {
-		List<Map.Entry<String, String>> entries = new ArrayList<>(values.entrySet());
-		for (int from = 0; from < entries.size(); from += batchSize) {
-			ObjectNode batch = batch();
-			ArrayNode array = batch.putArray(field);
-			for (Map.Entry<String, String> entry : entries.subList(from, Math.min(entries.size(), from + batchSize))) {
-				array.addObject().put("key", entry.getKey()).put("value", Objects.toString(entry.getValue(), ""));
-			}
-			this.client.post("runs/log-batch", batch);
+		List<RunTag> list = tags.entrySet()
+			.stream()
+			.map((e) -> RunTag.newBuilder().setKey(e.getKey()).setValue(Objects.toString(e.getValue(), "")).build())
+			.toList();
+		for (List<RunTag> batch : batches(list, MAX_TAGS_PER_BATCH)) {
+			logBatch(List.of(), List.of(), batch);
 		}
 	}
 
 	@Override
 	public void logMetrics(Map<String, Double> metrics) {
 		Objects.requireNonNull(metrics, "'metrics' must not be null");
-		long timestamp = System.currentTimeMillis();
-		List<ObjectNode> points = new ArrayList<>();
+		long timestamp = MlflowTrackingClient.now();
+		List<Metric> points = new ArrayList<>();
 		metrics.forEach((key, value) -> {
 			if (isLoggable(key, value)) {
 				points.add(metric(key, value, timestamp, 0));
 			}
 		});
-		for (int from = 0; from < points.size(); from += MAX_METRICS_PER_BATCH) {
-			ObjectNode batch = batch();
-			batch.putArray("metrics")
-				.addAll(points.subList(from, Math.min(points.size(), from + MAX_METRICS_PER_BATCH)));
-			this.client.post("runs/log-batch", batch);
+		for (List<Metric> batch : batches(points, MAX_METRICS_PER_BATCH)) {
+			logBatch(batch, List.of(), List.of());
 		}
 	}
 
 	@Override
 	public void logMetric(String key, double value, long step) {
 		if (isLoggable(key, value)) {
-			ObjectNode batch = batch();
-			batch.putArray("metrics").add(metric(key, value, System.currentTimeMillis(), step));
-			this.client.post("runs/log-batch", batch);
+			logBatch(List.of(metric(key, value, MlflowTrackingClient.now(), step)), List.of(), List.of());
 		}
+	}
+
+	/**
+	 * Safe to repeat: MLflow accepts a param logged again with the same value, and a
+	 * repeated metric point only repeats a point.
+	 */
+	private void logBatch(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+		this.tracking.run("runs/log-batch", () -> this.tracking.client().logBatch(this.runId, metrics, params, tags));
+	}
+
+	private static <T> List<List<T>> batches(List<T> items, int size) {
+		List<List<T>> batches = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += size) {
+			batches.add(items.subList(from, Math.min(items.size(), from + size)));
+		}
+		return batches;
 	}
 
 	private static boolean isLoggable(String key, Double value) {
@@ -128,12 +146,8 @@ final class MlflowRun implements TrackedRun {
 		return true;
 	}
 
-	private ObjectNode metric(String key, double value, long timestamp, long step) {
-		return this.client.object().put("key", key).put("value", value).put("timestamp", timestamp).put("step", step);
-	}
-
-	private ObjectNode batch() {
-		return this.client.object().put("run_id", this.runId);
+	private static Metric metric(String key, double value, long timestamp, long step) {
+		return Metric.newBuilder().setKey(key).setValue(value).setTimestamp(timestamp).setStep(step).build();
 	}
 
 	@Override
@@ -142,13 +156,13 @@ final class MlflowRun implements TrackedRun {
 		if (this.artifactUri.startsWith(PROXY_SCHEME)) {
 			String root = trimSlashes(URI.create(this.artifactUri).getPath());
 			for (ArtifactFiles.ArtifactFile file : files) {
-				this.client.putArtifact(root + "/" + file.artifactPath(), file.source());
+				this.rest.putArtifact(root + "/" + file.artifactPath(), file.source());
 			}
 		}
 		else if (this.artifactUri.startsWith("http://") || this.artifactUri.startsWith("https://")) {
 			String root = this.artifactUri.endsWith("/") ? this.artifactUri : this.artifactUri + "/";
 			for (ArtifactFiles.ArtifactFile file : files) {
-				this.client.putArtifact(URI.create(root + MlflowRestClient.encodePath(file.artifactPath())),
+				this.rest.putArtifact(URI.create(root + MlflowRestClient.encodePath(file.artifactPath())),
 						file.source());
 			}
 		}
@@ -176,12 +190,9 @@ final class MlflowRun implements TrackedRun {
 
 	@Override
 	public void end(boolean success) {
-		String status = success ? "FINISHED" : "FAILED";
-		this.client.post("runs/update",
-				this.client.object()
-					.put("run_id", this.runId)
-					.put("status", status)
-					.put("end_time", System.currentTimeMillis()));
+		RunStatus status = success ? RunStatus.FINISHED : RunStatus.FAILED;
+		this.tracking.run("runs/update",
+				() -> this.tracking.client().setTerminated(this.runId, status, MlflowTrackingClient.now()));
 		logger.info("MLflow run {} ended {}: {}", this.runId, status, this.location);
 	}
 

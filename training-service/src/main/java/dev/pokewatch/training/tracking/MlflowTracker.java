@@ -3,24 +3,35 @@ package dev.pokewatch.training.tracking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.mlflow.api.proto.Service.Experiment;
 
 /**
- * {@link ExperimentTracker} that records runs on an MLflow tracking server over REST (a
- * local {@code mlflow server} or DagsHub).
+ * {@link ExperimentTracker} that records runs on an MLflow tracking server (a local
+ * {@code mlflow server} or DagsHub): lookups, params, metrics and tags through MLflow's
+ * Java client; the two creates and the artifacts through {@link MlflowRestClient} (see
+ * {@link MlflowTrackingClient} for why).
  */
 final class MlflowTracker implements ExperimentTracker {
 
 	private static final Logger logger = LoggerFactory.getLogger(MlflowTracker.class);
 
-	private final MlflowRestClient client;
+	private final MlflowTrackingClient tracking;
 
-	MlflowTracker(MlflowRestClient client) {
-		this.client = Objects.requireNonNull(client, "'client' must not be null");
+	private final MlflowRestClient rest;
+
+	MlflowTracker(MlflowConnection connection) {
+		this(new MlflowTrackingClient(connection), new MlflowRestClient(connection));
+	}
+
+	MlflowTracker(MlflowTrackingClient tracking, MlflowRestClient rest) {
+		this.tracking = Objects.requireNonNull(tracking, "'tracking' must not be null");
+		this.rest = Objects.requireNonNull(rest, "'rest' must not be null");
 	}
 
 	@Override
@@ -29,19 +40,19 @@ final class MlflowTracker implements ExperimentTracker {
 		Objects.requireNonNull(runName, "'runName' must not be null");
 		try {
 			String experimentId = experimentId(experimentName);
-			ObjectNode request = this.client.object()
+			ObjectNode request = this.rest.object()
 				.put("experiment_id", experimentId)
 				.put("run_name", runName)
-				.put("start_time", System.currentTimeMillis())
+				.put("start_time", MlflowTrackingClient.now())
 				.put("user_id", System.getProperty("user.name", ""));
-			JsonNode info = this.client.post("runs/create", request).path("run").path("info");
+			JsonNode info = this.rest.post("runs/create", request).path("run").path("info");
 			String runId = info.path("run_id").asString(info.path("run_uuid").asString(""));
 			if (runId.isEmpty()) {
-				throw new TrackingException("MLflow runs/create at " + this.client.baseUrl() + " returned no run id");
+				throw new TrackingException("MLflow runs/create at " + this.tracking.baseUrl() + " returned no run id");
 			}
-			String location = this.client.baseUrl() + "/#/experiments/" + experimentId + "/runs/" + runId;
-			MlflowRun run = new MlflowRun(this.client, runId, experimentId, info.path("artifact_uri").asString(""),
-					location);
+			String location = this.tracking.baseUrl() + "/#/experiments/" + experimentId + "/runs/" + runId;
+			MlflowRun run = new MlflowRun(this.tracking, this.rest, runId, experimentId,
+					info.path("artifact_uri").asString(""), location);
 			Map<String, String> allTags = new LinkedHashMap<>();
 			allTags.put("mlflow.user", System.getProperty("user.name", ""));
 			allTags.put("mlflow.source.name", "pokewatch training-service");
@@ -55,15 +66,15 @@ final class MlflowTracker implements ExperimentTracker {
 		}
 		catch (TrackingException ex) {
 			throw new TrackingException("Cannot start an MLflow run in experiment '" + experimentName + "' on "
-					+ this.client.baseUrl() + ": " + ex.getMessage(), ex);
+					+ this.tracking.baseUrl() + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	private String experimentId(String name) {
-		JsonNode existing = findExperiment(name);
-		if (existing == null) {
+		Optional<Experiment> existing = findExperiment(name);
+		if (existing.isEmpty()) {
 			try {
-				return this.client.post("experiments/create", this.client.object().put("name", name))
+				return this.rest.post("experiments/create", this.rest.object().put("name", name))
 					.path("experiment_id")
 					.asString();
 			}
@@ -73,34 +84,34 @@ final class MlflowTracker implements ExperimentTracker {
 					throw ex;
 				}
 				existing = findExperiment(name);
-				if (existing == null) {
+				if (existing.isEmpty()) {
 					throw ex;
 				}
 			}
 		}
-		String id = existing.path("experiment_id").asString();
-		if ("deleted".equals(existing.path("lifecycle_stage").asString(""))) {
+		String id = existing.get().getExperimentId();
+		if ("deleted".equals(existing.get().getLifecycleStage())) {
 			logger.warn("MLflow experiment '{}' ({}) was deleted; restoring it", name, id);
-			this.client.post("experiments/restore", this.client.object().put("experiment_id", id));
+			this.tracking.run("experiments/restore", () -> this.tracking.client().restoreExperiment(id));
 		}
 		return id;
 	}
 
-	private JsonNode findExperiment(String name) {
-		try {
-			return this.client.get("experiments/get-by-name", Map.of("experiment_name", name)).path("experiment");
-		}
-		catch (MlflowApiException ex) {
-			if (ex.hasErrorCode("RESOURCE_DOES_NOT_EXIST")) {
-				return null;
-			}
-			throw ex;
-		}
+	private Optional<Experiment> findExperiment(String name) {
+		return this.tracking.call("experiments/get-by-name", () -> this.tracking.client().getExperimentByName(name));
+	}
+
+	@Override
+	public void tagFinishedRun(String runId, Map<String, String> tags) {
+		Objects.requireNonNull(runId, "'runId' must not be null");
+		// set-tag works on a finished run, unlike anything a TrackedRun could do
+		tags.forEach((key, value) -> this.tracking.run("runs/set-tag",
+				() -> this.tracking.client().setTag(runId, key, value)));
 	}
 
 	@Override
 	public String describe() {
-		return "MLflow server " + this.client.baseUrl();
+		return "MLflow server " + this.tracking.baseUrl();
 	}
 
 }

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the tracking backend from {@link TrackingProperties}: an {@code http(s)} URI
- * gives the MLflow server (REST) tracker and registry; no URI, a {@code file:} URI or a
- * plain path gives the local file store and a registry that records nothing.
+ * gives the MLflow server tracker and registry (MLflow's Java client, plus our REST
+ * client for artifacts and registry writes); no URI, a {@code file:} URI or a plain path
+ * gives the local file store and a registry that records nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrackingProperties.class)
@@ -26,7 +27,7 @@ class TrackingConfiguration {
 	@Bean
 	ExperimentTracker experimentTracker(TrackingProperties properties) {
 		ExperimentTracker tracker = switch (backend(properties)) {
-			case Server server -> new MlflowTracker(new MlflowRestClient(server.connection()));
+			case Server server -> new MlflowTracker(server.connection());
 			case FileStore fileStore -> new FileStoreTracker(fileStore.root());
 		};
 		logger.info("Experiment tracking: {}", tracker.describe());
@@ -36,7 +37,7 @@ class TrackingConfiguration {
 	@Bean
 	ModelRegistry modelRegistry(TrackingProperties properties) {
 		return switch (backend(properties)) {
-			case Server server -> new MlflowModelRegistry(new MlflowRestClient(server.connection()));
+			case Server server -> new MlflowModelRegistry(server.connection());
 			case FileStore fileStore -> new UnavailableModelRegistry("The model registry needs an MLflow server "
 					+ "(set MLFLOW_TRACKING_URI); runs go to the file store " + fileStore.root()
 					+ ", so no model version or alias is recorded");

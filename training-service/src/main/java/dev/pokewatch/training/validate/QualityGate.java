@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pokewatch.training.params.TrainingParams;
+import dev.pokewatch.training.system.ConsoleFormat;
 
 /**
  * The promotion rule: the candidate's holdout {@code mape} and {@code coverage_rate} must
@@ -17,55 +18,86 @@ final class QualityGate {
 	}
 
 	static Decision evaluate(Map<String, Double> candidate, Map<String, Double> champion, TrainingParams.Gate gate) {
-		List<String> checks = new ArrayList<>();
-		List<String> failures = new ArrayList<>();
+		List<Check> checks = new ArrayList<>();
 		Double mape = candidate.get("mape");
 		Double coverage = candidate.get("coverage_rate");
-		check(mape != null && mape <= gate.mapeMax(), String.format("mape %s <= %.4f", show(mape), gate.mapeMax()),
-				checks, failures);
-		check(coverage != null && coverage >= gate.coverageMin(),
-				String.format("coverage_rate %s >= %.4f", show(coverage), gate.coverageMin()), checks, failures);
+		checks.add(Check.atMost("mape", mape, gate.mapeMax(), "limit"));
+		checks.add(Check.atLeast("coverage_rate", coverage, gate.coverageMin(), "limit"));
 		if (champion != null) {
 			Double championMape = champion.get("mape");
 			Double championCoverage = champion.get("coverage_rate");
 			if (championMape != null) {
-				double limit = championMape + gate.championMapeMargin();
-				check(mape != null && mape <= limit, String.format("mape %s <= champion %.4f + margin %.4f", show(mape),
-						championMape, gate.championMapeMargin()), checks, failures);
+				checks.add(Check.atMost("mape", mape, championMape + gate.championMapeMargin(),
+						"champion " + ConsoleFormat.number(championMape) + " + margin "
+								+ ConsoleFormat.number(gate.championMapeMargin())));
 			}
 			if (championCoverage != null) {
-				double limit = championCoverage - gate.championCoverageMargin();
-				check(coverage != null && coverage >= limit,
-						String.format("coverage_rate %s >= champion %.4f - margin %.4f", show(coverage),
-								championCoverage, gate.championCoverageMargin()),
-						checks, failures);
+				checks.add(Check.atLeast("coverage_rate", coverage, championCoverage - gate.championCoverageMargin(),
+						"champion " + ConsoleFormat.number(championCoverage) + " - margin "
+								+ ConsoleFormat.number(gate.championCoverageMargin())));
 			}
 		}
-		return new Decision(failures.isEmpty(), checks, failures);
+		return new Decision(checks);
 	}
 
-	private static void check(boolean ok, String description, List<String> checks, List<String> failures) {
-		checks.add((ok ? "PASS " : "FAIL ") + description);
-		if (!ok) {
-			failures.add(description);
+	/**
+	 * One comparison of a candidate metric with a bound.
+	 *
+	 * @param metric the metric name
+	 * @param value the candidate's value, null when missing
+	 * @param operator {@code <=} or {@code >=}
+	 * @param bound the bound
+	 * @param basis where the bound comes from ({@code limit}, or the champion and margin)
+	 * @param passed whether the value meets the bound
+	 */
+	record Check(String metric, Double value, String operator, double bound, String basis, boolean passed) {
+
+		static Check atMost(String metric, Double value, double bound, String basis) {
+			return new Check(metric, value, "<=", bound, basis, value != null && value <= bound);
 		}
-	}
 
-	private static String show(Double value) {
-		return (value != null) ? String.format("%.4f", value) : "<missing>";
+		static Check atLeast(String metric, Double value, double bound, String basis) {
+			return new Check(metric, value, ">=", bound, basis, value != null && value >= bound);
+		}
+
+		/**
+		 * The check as table cells: outcome, metric, value, operator and bound, basis.
+		 * @return the cells
+		 */
+		List<String> cells() {
+			return List.of(this.passed ? "PASS" : "FAIL", this.metric,
+					(this.value != null) ? ConsoleFormat.number(this.value) : "<missing>",
+					this.operator + " " + ConsoleFormat.number(this.bound), "(" + this.basis + ")");
+		}
+
+		String describe() {
+			return this.metric + " " + ((this.value != null) ? ConsoleFormat.number(this.value) : "<missing>")
+					+ " is not " + this.operator + " " + ConsoleFormat.number(this.bound) + " (" + this.basis + ")";
+		}
+
 	}
 
 	/**
 	 * A gate decision.
 	 *
-	 * @param passed whether every check passed
 	 * @param checks every check with its outcome
-	 * @param failures the failed checks
 	 */
-	record Decision(boolean passed, List<String> checks, List<String> failures) {
+	record Decision(List<Check> checks) {
+
+		Decision {
+			checks = List.copyOf(checks);
+		}
+
+		boolean passed() {
+			return this.checks.stream().allMatch(Check::passed);
+		}
+
+		List<String> failures() {
+			return this.checks.stream().filter((check) -> !check.passed()).map(Check::describe).toList();
+		}
 
 		String summary() {
-			return this.passed ? "passed" : "failed: " + String.join("; ", this.failures);
+			return passed() ? "passed" : "failed: " + String.join("; ", failures());
 		}
 
 	}

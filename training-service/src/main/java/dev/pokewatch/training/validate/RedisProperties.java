@@ -3,21 +3,16 @@ package dev.pokewatch.training.validate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.pokewatch.common.served.ModelUpdateMessage;
+
 /**
- * Optional Redis notification on promotion, bound from {@code training.redis.*}
- * ({@code application.yml} maps {@code REDIS_URL}).
+ * Where the promotion notification goes, bound from {@code training.redis.*}. The Redis
+ * server itself is Spring Boot's {@code spring.data.redis.url} (from {@code REDIS_URL}).
  *
- * @param url the Redis URL; blank disables the notification
- * @param channel the channel serving replicas subscribe to
+ * @param channel the channel serving replicas subscribe to; by default the one
+ * {@link ModelUpdateMessage} names
  */
 @ConfigurationProperties("training.redis")
-public record RedisProperties(@DefaultValue("") String url, @DefaultValue("pokewatch:model-updated") String channel) {
-
-	@Override
-	public String toString() {
-		// the URL may carry a password: never print it
-		return "RedisProperties[url=" + ((this.url == null || this.url.isBlank()) ? "(none)" : "(set)") + ", channel="
-				+ this.channel + "]";
-	}
+public record RedisProperties(@DefaultValue(ModelUpdateMessage.DEFAULT_CHANNEL) String channel) {
 
 }

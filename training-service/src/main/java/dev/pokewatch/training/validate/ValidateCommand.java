@@ -13,6 +13,7 @@ import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;
+import dev.pokewatch.training.tracking.ExperimentTracker;
 import dev.pokewatch.training.tracking.ModelRegistry;
 import dev.pokewatch.training.tracking.TrackingException;
 
@@ -27,24 +28,38 @@ public class ValidateCommand {
 	/** The alias of the served model version. */
 	public static final String CHAMPION = "champion";
 
+	/**
+	 * The run tag recording whether the gate passed ({@code passed} or {@code failed}).
+	 */
+	public static final String GATE_OUTCOME_TAG = "gate.outcome";
+
+	/** The run tag recording why, the failed checks. */
+	public static final String GATE_REASON_TAG = "gate.reason";
+
 	private static final Logger logger = LoggerFactory.getLogger(ValidateCommand.class);
 
 	private final ModelRegistry registry;
 
+	private final ExperimentTracker tracker;
+
 	private final ModelUpdatePublisher publisher;
 
-	private final PrintStream out;
+	private final ValidateReport report;
 
 	/**
 	 * Creates the command.
 	 * @param registry the registry, or {@code null} when none is configured
+	 * @param tracker where the candidate's training run is tagged with the gate's
+	 * outcome, or {@code null} when none is configured
 	 * @param publisher the model-updated notification
 	 * @param out progress output
 	 */
-	public ValidateCommand(ModelRegistry registry, ModelUpdatePublisher publisher, PrintStream out) {
+	public ValidateCommand(ModelRegistry registry, ExperimentTracker tracker, ModelUpdatePublisher publisher,
+			PrintStream out) {
 		this.registry = registry;
+		this.tracker = tracker;
 		this.publisher = publisher;
-		this.out = out;
+		this.report = new ValidateReport(out);
 	}
 
 	/**
@@ -56,46 +71,77 @@ public class ValidateCommand {
 	public void run(TrainingParams params) {
 		Path candidateDir = params.paths().candidateDir();
 		Path baselineDir = params.paths().baselineDir();
+		ModelMetadata candidate = readCandidate(candidateDir);
+		this.report.candidate(candidate);
+		ModelMetadata champion = readChampion(baselineDir);
+		this.report.champion(champion, baselineDir);
+		this.report.metrics(candidate.metrics());
+		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
+				(champion != null) ? champion.metrics() : null, params.gate());
+		this.report.gate(decision);
+		tagOutcome(candidate, decision);
+		if (!decision.passed()) {
+			throw new CommandException(CommandException.FAILED,
+					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
+		}
+		promote(candidateDir, baselineDir);
+		this.report.line("Promoted", candidate.modelVersion() + " to " + baselineDir);
+		register(params, candidateDir, candidate);
+		notifyReplicas(candidate);
+	}
+
+	private static ModelMetadata readCandidate(Path candidateDir) {
 		ModelMetadata candidate = ModelFiles.readMetadata(candidateDir);
 		if (!Files.isRegularFile(candidateDir.resolve(candidate.featuresFile()))) {
 			throw CommandException.usage(candidateDir.resolve(candidate.featuresFile()) + ": not found");
 		}
-		Map<String, Double> champion = null;
+		return candidate;
+	}
+
+	private ModelMetadata readChampion(Path baselineDir) {
 		try {
 			if (ModelFiles.recoverInterruptedSwap(baselineDir)) {
-				this.out.println("Restored " + baselineDir + " left aside by an interrupted promotion");
+				this.report.line("Restored", baselineDir + ", left aside by an interrupted promotion");
 			}
 		}
 		catch (IOException ex) {
 			logger.warn("Could not check {} for an interrupted promotion: {}", baselineDir, ex.toString());
 		}
-		if (Files.exists(baselineDir.resolve(ModelMetadata.FILE_NAME))) {
-			try {
-				ModelMetadata current = ModelFiles.readMetadata(baselineDir);
-				champion = current.metrics();
-				this.out.printf("Champion: %s (%s_%d)%n", current.modelVersion(), current.modelType(),
-						current.windowSize());
-			}
-			catch (CommandException ex) {
-				logger.warn("Ignoring the unreadable champion: {}", ex.getMessage());
-			}
+		if (!Files.exists(baselineDir.resolve(ModelMetadata.FILE_NAME))) {
+			return null;
 		}
-		else {
-			this.out.println("No champion in " + baselineDir + ": only the absolute limits apply");
+		try {
+			return ModelFiles.readMetadata(baselineDir);
 		}
-		this.out.printf("Candidate: %s (%s_%d)%n", candidate.modelVersion(), candidate.modelType(),
-				candidate.windowSize());
-		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(), champion, params.gate());
-		decision.checks().forEach((check) -> this.out.println("  " + check));
-		if (!decision.passed()) {
-			logger.warn("Quality gate {}; {} left unchanged", decision.summary(), baselineDir);
-			throw new CommandException(CommandException.FAILED,
-					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
+		catch (CommandException ex) {
+			logger.warn("Ignoring the unreadable champion: {}", ex.getMessage());
+			return null;
 		}
-		promote(candidateDir, baselineDir);
-		this.out.printf("Quality gate passed: promoted %s to %s%n", candidate.modelVersion(), baselineDir);
-		register(params, candidateDir, candidate);
-		this.publisher.publish(candidate.modelVersion());
+	}
+
+	private void tagOutcome(ModelMetadata candidate, QualityGate.Decision decision) {
+		if (this.tracker == null || candidate.mlflowRunId() == null) {
+			return;
+		}
+		try {
+			this.tracker.tagFinishedRun(candidate.mlflowRunId(),
+					Map.of(GATE_OUTCOME_TAG, decision.passed() ? "passed" : "failed", GATE_REASON_TAG,
+							decision.passed() ? "all checks passed" : String.join("; ", decision.failures())));
+		}
+		catch (TrackingException ex) {
+			logger.warn("Could not tag run {} with the gate's outcome: {}", candidate.mlflowRunId(), ex.getMessage());
+		}
+	}
+
+	private void notifyReplicas(ModelMetadata candidate) {
+		if (!this.publisher.isEnabled()) {
+			this.report.line("Notify", "skipped: no Redis URL (REDIS_URL); replicas pick up the new files");
+			return;
+		}
+		long receivers = this.publisher.publish(candidate.modelVersion());
+		this.report.line("Notify",
+				(receivers >= 0) ? receivers + " subscriber(s) on Redis channel " + this.publisher.channel()
+						: "failed (see the warning above); replicas pick up the new files");
 	}
 
 	private static void promote(Path candidateDir, Path baselineDir) {
@@ -124,13 +170,13 @@ public class ValidateCommand {
 	private void register(TrainingParams params, Path candidateDir, ModelMetadata candidate) {
 		String name = params.train().registeredModel();
 		if (this.registry == null || candidate.mlflowRunId() == null) {
-			logger.warn("Registry skipped: {}", (this.registry == null) ? "no model registry is configured"
-					: "the candidate's training run was not tracked");
+			this.report.line("Registry", "skipped: " + ((this.registry == null) ? "no model registry is configured"
+					: "the candidate's training run was not tracked"));
 			return;
 		}
 		try {
 			if (!this.registry.isAvailable()) {
-				logger.warn("Registry skipped: the tracking backend has no model registry");
+				this.report.line("Registry", "skipped: the tracking backend has no model registry");
 				return;
 			}
 			Map<String, String> tracking = ModelFiles.readStringMap(candidateDir.resolve(ModelFiles.TRACKING_FILE));
@@ -138,11 +184,12 @@ public class ValidateCommand {
 					tracking.get("artifact_uri"), tracking.get("location"));
 			String version = this.registry.registerVersion(name, run);
 			this.registry.setAlias(name, CHAMPION, version);
-			this.out.printf("Registered %s version %s and set alias '%s' (run %s)%n", name, version, CHAMPION,
-					run.location());
+			this.report.line("Registry",
+					name + " version " + version + ", alias '" + CHAMPION + "' (run " + run.location() + ")");
 		}
 		catch (TrackingException | IOException ex) {
-			logger.warn("Registry skipped ({}); the model is promoted locally", ex.getMessage());
+			logger.info("Registry skipped", ex);
+			this.report.line("Registry", "skipped: " + ex.getMessage() + " (the model is promoted locally)");
 		}
 	}
 

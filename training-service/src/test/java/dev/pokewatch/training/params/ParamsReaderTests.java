@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.fair.FairPriceType;
@@ -61,6 +62,50 @@ class ParamsReaderTests {
 		Path rule = write("model: {buy_threshold_pct: 1.5}\n");
 		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(rule, true))
 			.withMessageContaining("'model'");
+	}
+
+	@Test
+	void readWhenUnknownKeyShouldNameFileAndPath() throws IOException {
+		Path file = write("train:\n  grid: {tyeps: [sma]}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(file, true))
+			.withMessageContaining("params.yaml")
+			.withMessageContaining("unknown key 'train.grid.tyeps'")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+		Path group = write("gates:\n  mape_max: 5\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(group, true))
+			.withMessageContaining("unknown key 'gates'");
+	}
+
+	@Test
+	void readWhenQuotedNumberOrFractionalDaysShouldNameKey() throws IOException {
+		Path quoted = write("gate: {mape_max: \"20\"}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(quoted, true))
+			.withMessageContaining("'gate.mape_max' must be a number");
+		Path fraction = write("train: {holdout_days: 2.5}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(fraction, true))
+			.withMessageContaining("'train.holdout_days' must be a whole number");
+		Path window = write("train: {grid: {windows: [3, 0]}}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(window, true))
+			.withMessageContaining("'windows' must be at least 1");
+	}
+
+	@Test
+	void readWhenKeyIsNullShouldKeepItsDefault() throws IOException {
+		Path file = write("paths:\ngate: {mape_max: null, coverage_min: 0.5}\n");
+		TrainingParams params = ParamsReader.read(file, true);
+		assertThat(params.gate().mapeMax()).isEqualTo(20.0);
+		assertThat(params.gate().coverageMin()).isEqualTo(0.5);
+		assertThat(params.paths().rawDir()).isEqualTo(Path.of("data/raw"));
+	}
+
+	@Test
+	void defaultsWhenComparedWithRepositoryParamsShouldBeEqual() throws IOException {
+		// the repository's params.yaml (what DVC tracks) must state exactly the bundled
+		// defaults: change both together
+		Path repositoryParams = Path.of("..", "params.yaml");
+		assertThat(YAMLMapper.builder().build().readTree(Files.readString(repositoryParams)))
+			.isEqualTo(ParamsReader.defaults());
+		assertThat(ParamsReader.read(repositoryParams, true)).isEqualTo(ParamsReader.defaultParams());
 	}
 
 	@Test

@@ -166,4 +166,21 @@ class FileStoreTrackerTests {
 		return JsonMapper.builder().build().readTree(json);
 	}
 
+	@Test
+	void tagFinishedRunWhenRunEndedShouldWriteTagFilesOnly(@TempDir Path store) throws IOException {
+		FileStoreTracker tracker = new FileStoreTracker(store);
+		TrackedRun run = tracker.startRun("pokewatch_baseline", "train-sma_7", Map.of());
+		run.end(true);
+		Path runDirectory = store.resolve(run.experimentId()).resolve(run.runId());
+		String meta = Files.readString(runDirectory.resolve("meta.yaml"));
+
+		tracker.tagFinishedRun(run.runId(), Map.of("gate.outcome", "passed"));
+
+		assertThat(runDirectory.resolve("tags/gate.outcome")).hasContent("passed");
+		assertThat(runDirectory.resolve("meta.yaml")).hasContent(meta);
+		assertThatExceptionOfType(TrackingException.class)
+			.isThrownBy(() -> tracker.tagFinishedRun("0".repeat(32), Map.of("gate.outcome", "failed")))
+			.withMessageContaining("is not in the MLflow file store");
+	}
+
 }

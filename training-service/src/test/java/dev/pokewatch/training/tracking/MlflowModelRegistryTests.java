@@ -33,8 +33,8 @@ class MlflowModelRegistryTests {
 		MlflowTestServer server = MlflowTestServer.get();
 		MlflowConnection connection = new MlflowConnection(server.uri(), null, null, null, Duration.ofSeconds(5),
 				Duration.ofSeconds(60));
-		this.tracker = new MlflowTracker(new MlflowRestClient(connection));
-		this.registry = new MlflowModelRegistry(new MlflowRestClient(connection));
+		this.tracker = new MlflowTracker(connection);
+		this.registry = new MlflowModelRegistry(connection);
 		this.api = new MlflowServerApi(server.uri());
 	}
 
@@ -93,11 +93,12 @@ class MlflowModelRegistryTests {
 		String notFound = "{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"Not found\"}";
 		try (StubHttpServer stub = new StubHttpServer((n) -> new StubHttpServer.Answer(404, notFound))) {
 			MlflowModelRegistry dagshubLike = new MlflowModelRegistry(
-					new MlflowRestClient(new MlflowConnection(stub.uri().resolve("/owner/repo.mlflow"), "u", "t", null,
-							Duration.ofSeconds(2), Duration.ofSeconds(5))));
-			TrackedRun run = new MlflowRun(new MlflowRestClient(
-					new MlflowConnection(stub.uri(), null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5))),
-					"r1", "1", "mlflow-artifacts:/1/r1/artifacts", "loc");
+					new MlflowConnection(stub.uri().resolve("/owner/repo.mlflow"), "u", "t", null,
+							Duration.ofSeconds(2), Duration.ofSeconds(5)));
+			MlflowConnection local = new MlflowConnection(stub.uri(), null, null, null, Duration.ofSeconds(2),
+					Duration.ofSeconds(5));
+			TrackedRun run = new MlflowRun(new MlflowTrackingClient(local), new MlflowRestClient(local), "r1", "1",
+					"mlflow-artifacts:/1/r1/artifacts", "loc");
 
 			assertThat(dagshubLike.isAvailable()).isFalse();
 			assertThatExceptionOfType(RegistryUnavailableException.class)
@@ -115,8 +116,8 @@ class MlflowModelRegistryTests {
 	void isAvailableWhenServerRefusesCredentialsShouldThrowNamingAuth() {
 		String denied = "{\"error_code\":\"PERMISSION_DENIED\",\"message\":\"bad token\"}";
 		try (StubHttpServer stub = new StubHttpServer((n) -> new StubHttpServer.Answer(403, denied))) {
-			MlflowModelRegistry registry = new MlflowModelRegistry(new MlflowRestClient(
-					new MlflowConnection(stub.uri(), "u", "t", null, Duration.ofSeconds(2), Duration.ofSeconds(5))));
+			MlflowModelRegistry registry = new MlflowModelRegistry(
+					new MlflowConnection(stub.uri(), "u", "t", null, Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
 			assertThatExceptionOfType(TrackingException.class).isThrownBy(registry::isAvailable)
 				.withMessageContaining("PERMISSION_DENIED")

@@ -69,7 +69,7 @@ class MlflowRestClientTests {
 				? new StubHttpServer.Answer(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\"}") : OK)) {
 			MlflowRestClient client = client(stub, null, null, null);
 
-			JsonNode answer = client.post("runs/log-batch", client.object().put("run_id", "r"));
+			JsonNode answer = client.post("registered-models/alias", client.object().put("name", "m"));
 
 			assertThat(answer.path("ok").asBoolean()).isTrue();
 			assertThat(stub.received()).hasSize(2);
@@ -166,7 +166,7 @@ class MlflowRestClientTests {
 	@Test
 	void logArtifactsWhenArtifactUriIsNotProxiedShouldSkipWithoutUploading(@TempDir Path temp) throws Exception {
 		try (StubHttpServer stub = new StubHttpServer((n) -> OK)) {
-			MlflowRun run = new MlflowRun(client(stub, null, null, null), "r1", "1", "s3://bucket/1/r1/artifacts",
+			MlflowRun run = new MlflowRun(null, client(stub, null, null, null), "r1", "1", "s3://bucket/1/r1/artifacts",
 					"loc");
 			Path file = Files.writeString(temp.resolve("model.json"), "{}");
 

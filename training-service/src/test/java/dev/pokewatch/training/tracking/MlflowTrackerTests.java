@@ -44,8 +44,8 @@ class MlflowTrackerTests {
 	@BeforeEach
 	void setUp() {
 		this.server = MlflowTestServer.get();
-		this.tracker = new MlflowTracker(new MlflowRestClient(new MlflowConnection(this.server.uri(), null, null, null,
-				Duration.ofSeconds(5), Duration.ofSeconds(60))));
+		this.tracker = new MlflowTracker(new MlflowConnection(this.server.uri(), null, null, null,
+				Duration.ofSeconds(5), Duration.ofSeconds(60)));
 		this.api = new MlflowServerApi(this.server.uri());
 	}
 
@@ -183,11 +183,24 @@ class MlflowTrackerTests {
 	}
 
 	@Test
+	void tagFinishedRunWhenRunEndedShouldStillSetTags() {
+		TrackedRun run = this.tracker.startRun(experimentName(), "gate-1", Map.of());
+		run.end(true);
+
+		this.tracker.tagFinishedRun(run.runId(), Map.of("gate.outcome", "failed", "gate.reason", "mape 3 is not <= 2"));
+
+		JsonNode stored = this.api.run(run.runId());
+		assertThat(stored.path("info").path("status").asString()).isEqualTo("FINISHED");
+		assertThat(MlflowServerApi.keyValues(stored.path("data").path("tags"))).containsEntry("gate.outcome", "failed")
+			.containsEntry("gate.reason", "mape 3 is not <= 2");
+	}
+
+	@Test
 	@Timeout(30)
 	void startRunWhenServerUnreachableShouldThrowTrackingExceptionNamingServer() throws IOException {
 		URI closed = URI.create("http://127.0.0.1:" + TestEnvironment.freePort());
-		MlflowTracker unreachable = new MlflowTracker(new MlflowRestClient(
-				new MlflowConnection(closed, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5))));
+		MlflowTracker unreachable = new MlflowTracker(
+				new MlflowConnection(closed, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
 		assertThatExceptionOfType(TrackingException.class)
 			.isThrownBy(() -> unreachable.startRun("pokewatch_baseline", "r", Map.of()))

@@ -19,7 +19,8 @@ class QualityGateTests {
 	void evaluateWhenWithinLimitsAndNoChampionShouldPass() {
 		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.0, "coverage_rate", 0.80), null, GATE);
 		assertThat(decision.passed()).isTrue();
-		assertThat(decision.checks()).hasSize(2).allMatch((c) -> c.startsWith("PASS"));
+		assertThat(decision.checks()).hasSize(2).allMatch(QualityGate.Check::passed);
+		assertThat(decision.checks().get(0).cells()).containsExactly("PASS", "mape", "20", "<= 20", "(limit)");
 	}
 
 	@Test
@@ -27,7 +28,7 @@ class QualityGateTests {
 		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.01, "coverage_rate", 0.79), null, GATE);
 		assertThat(decision.passed()).isFalse();
 		assertThat(decision.failures()).hasSize(2);
-		assertThat(decision.summary()).contains("mape 20.0100").contains("coverage_rate 0.7900");
+		assertThat(decision.summary()).contains("mape 20.01 is not <= 20").contains("coverage_rate 0.79 is not >= 0.8");
 	}
 
 	@Test
