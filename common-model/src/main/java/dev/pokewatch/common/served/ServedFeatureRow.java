@@ -18,10 +18,10 @@ import java.util.Objects;
  * @param outlier whether preprocessing flagged the market price as an outlier
  * @since 0.1.0
  */
-public record ModelFeatureRow(String cardId, String cardName, String setName, String category, LocalDate date,
+public record ServedFeatureRow(String cardId, String cardName, String setName, String category, LocalDate date,
 		Double marketPrice, Double fairPrice, boolean outlier) {
 
-	public ModelFeatureRow {
+	public ServedFeatureRow {
 		Objects.requireNonNull(cardId, "'cardId' must not be null");
 		Objects.requireNonNull(date, "'date' must not be null");
 	}
