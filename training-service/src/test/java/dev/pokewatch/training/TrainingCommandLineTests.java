@@ -23,7 +23,6 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
-import dev.pokewatch.common.served.ServedFeatureRow;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.parquet.ParquetFiles;
@@ -134,10 +133,10 @@ class TrainingCommandLineTests {
 		assertThat(metadata.metrics()).containsKeys("mape", "rmse", "coverage_rate", "naive_mape",
 				"legacy_insample_mape", "buy_rate", "sell_rate", "hold_rate", "mape_chase", "mape_grail",
 				"base_up_rate_7d");
-		List<ServedFeatureRow> features = ServedFeaturesCodec.readRows(candidate.resolve("features.parquet"));
+		List<ServedFeaturesCodec.Row> features = ServedFeaturesCodec.readRows(candidate.resolve("features.parquet"));
 		assertThat(features).hasSize(2 * 3 * 70 - 6);
-		assertThat(features).filteredOn(ServedFeatureRow::outlier)
-			.extracting(ServedFeatureRow::marketPrice)
+		assertThat(features).filteredOn(ServedFeaturesCodec.Row::outlier)
+			.extracting(ServedFeaturesCodec.Row::marketPrice)
 			.contains(0.0);
 		assertThat(features).filteredOn((r) -> r.fairPrice() != null).hasSizeGreaterThan(features.size() - 12);
 		Map<String, Object> reportKeys = readJson(this.root.resolve("reports/metrics.json"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.apache.avro.LogicalTypes;
@@ -27,8 +28,10 @@ import dev.pokewatch.common.parquet.ParquetFiles;
  * arrays, without an object per row.
  *
  * <p>
- * Adding a column means: a field in {@link #SCHEMA}, its value in {@code toRecord} and,
- * when serving needs it, its name in {@code READ_COLUMNS} and an accessor on {@link Row}.
+ * Everything about the file is in this class, so adding a column touches it alone (plus
+ * the code that fills or uses the value): a component of {@link Row}, a field in
+ * {@link #SCHEMA}, its value in {@code toRecord} and {@code readRows} and, when serving
+ * needs it, its name in {@code READ_COLUMNS} and an accessor on {@link RowView}.
  *
  * @since 0.1.0
  */
@@ -66,7 +69,7 @@ public final class ServedFeaturesCodec {
 	 * @param rows rows sorted by card and date
 	 * @throws ParquetFileException naming the file; a previous file is then untouched
 	 */
-	public static void write(Path file, Stream<ServedFeatureRow> rows) {
+	public static void write(Path file, Stream<Row> rows) {
 		ParquetFiles.writeAtomically(file, SCHEMA, rows::iterator, ServedFeaturesCodec::toRecord);
 	}
 
@@ -76,11 +79,11 @@ public final class ServedFeaturesCodec {
 	 * @param rows rows sorted by card and date
 	 * @throws ParquetFileException naming the file; a previous file is then untouched
 	 */
-	public static void write(Path file, Collection<ServedFeatureRow> rows) {
+	public static void write(Path file, Collection<Row> rows) {
 		write(file, rows.stream());
 	}
 
-	private static GenericRecord toRecord(ServedFeatureRow row) {
+	private static GenericRecord toRecord(Row row) {
 		GenericRecord record = new GenericData.Record(SCHEMA);
 		record.put("card_id", row.cardId());
 		record.put("card_name", row.cardName());
@@ -114,8 +117,8 @@ public final class ServedFeaturesCodec {
 	 * @return its rows in file order
 	 * @throws ParquetFileException naming the file
 	 */
-	public static List<ServedFeatureRow> readRows(Path file) {
-		List<ServedFeatureRow> rows = new ArrayList<>();
+	public static List<Row> readRows(Path file) {
+		List<Row> rows = new ArrayList<>();
 		scan(file, ALL_COLUMNS, new Visitor() {
 
 			private String cardId;
@@ -126,8 +129,8 @@ public final class ServedFeaturesCodec {
 			}
 
 			@Override
-			public void row(Row row) {
-				rows.add(new ServedFeatureRow(this.cardId, row.cardName(), row.setName(), row.category(),
+			public void row(RowView row) {
+				rows.add(new Row(this.cardId, row.cardName(), row.setName(), row.category(),
 						LocalDate.ofEpochDay(row.epochDay()), boxed(row.marketPrice()), boxed(row.fairPrice()),
 						row.outlier()));
 			}
@@ -143,7 +146,7 @@ public final class ServedFeaturesCodec {
 	private static void scan(Path file, List<String> columns, Visitor visitor) {
 		ColumnReading.scan(file, columns, (group) -> {
 			ColumnReading.Column cardId = group.column("card_id");
-			Row row = new Row(group, columns.contains("category"));
+			RowView row = new RowView(group, columns.contains("category"));
 			Binary currentId = null;
 			for (long r = 0; r < group.rows(); r++) {
 				if (!cardId.present()) {
@@ -168,6 +171,30 @@ public final class ServedFeaturesCodec {
 	}
 
 	/**
+	 * One (card, day) of the features file, as training writes it.
+	 *
+	 * @param cardId the card
+	 * @param cardName display name; may be {@code null}
+	 * @param setName set display name; may be {@code null}
+	 * @param category card category; may be {@code null}
+	 * @param date the UTC day
+	 * @param marketPrice that day's market price; {@code null} when unknown
+	 * @param fairPrice the model's fair price from days before {@code date}; {@code null}
+	 * when there is no earlier usable price
+	 * @param outlier whether preprocessing flagged the market price as an outlier
+	 * @since 0.1.0
+	 */
+	public record Row(String cardId, String cardName, String setName, String category, LocalDate date,
+			Double marketPrice, Double fairPrice, boolean outlier) {
+
+		public Row {
+			Objects.requireNonNull(cardId, "'cardId' must not be null");
+			Objects.requireNonNull(date, "'date' must not be null");
+		}
+
+	}
+
+	/**
 	 * Receives the rows of a features file as {@link #read(Path, Visitor)} reads them.
 	 *
 	 * @since 0.1.0
@@ -184,18 +211,18 @@ public final class ServedFeaturesCodec {
 		 * One row of the current card.
 		 * @param row a view of the row, valid only during this call
 		 */
-		void row(Row row);
+		void row(RowView row);
 
 	}
 
 	/**
 	 * A view of the current row of {@link #read(Path, Visitor)}: each value is read from
 	 * its column only when asked for, and the view moves on after
-	 * {@link Visitor#row(Row)} returns.
+	 * {@link Visitor#row(RowView)} returns.
 	 *
 	 * @since 0.1.0
 	 */
-	public static final class Row {
+	public static final class RowView {
 
 		private final ColumnReading.Column cardName;
 
@@ -211,7 +238,7 @@ public final class ServedFeaturesCodec {
 
 		private final ColumnReading.Column outlier;
 
-		private Row(ColumnReading.RowGroup group, boolean withCategory) {
+		private RowView(ColumnReading.RowGroup group, boolean withCategory) {
 			this.cardName = group.column("card_name");
 			this.setName = group.column("set_name");
 			this.category = withCategory ? group.column("category") : null;

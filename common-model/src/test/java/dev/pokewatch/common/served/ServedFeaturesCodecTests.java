@@ -31,9 +31,10 @@ class ServedFeaturesCodecTests {
 
 	@Test
 	void writeThenReadRowsShouldRoundTripEveryColumnIncludingNulls() {
-		List<ServedFeatureRow> rows = List.of(new ServedFeatureRow("a", "A", "Set", "grail", DAY, 1.0, null, false),
-				new ServedFeatureRow("a", null, null, null, DAY.plusDays(1), null, 1.5, true),
-				new ServedFeatureRow("b", "B", "Other set", "chase", DAY, 3.25, 2.5, false));
+		List<ServedFeaturesCodec.Row> rows = List.of(
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, false),
+				new ServedFeaturesCodec.Row("a", null, null, null, DAY.plusDays(1), null, 1.5, true),
+				new ServedFeaturesCodec.Row("b", "B", "Other set", "chase", DAY, 3.25, 2.5, false));
 		Path file = this.dir.resolve("features.parquet");
 
 		ServedFeaturesCodec.write(file, rows);
@@ -43,8 +44,8 @@ class ServedFeaturesCodecTests {
 
 	@Test
 	void writeWhenStreamedShouldGiveTheFileWrittenFromAList() throws Exception {
-		List<ServedFeatureRow> rows = IntStream.range(0, 500)
-			.mapToObj((i) -> new ServedFeatureRow("card_" + (i / 50), "Card " + (i / 50), "Set", "pokemon",
+		List<ServedFeaturesCodec.Row> rows = IntStream.range(0, 500)
+			.mapToObj((i) -> new ServedFeaturesCodec.Row("card_" + (i / 50), "Card " + (i / 50), "Set", "pokemon",
 					DAY.plusDays(i % 50), (i % 7 == 0) ? null : i * 1.5, (i % 5 == 0) ? null : i * 1.25, i % 11 == 0))
 			.toList();
 		Path fromList = this.dir.resolve("list.parquet");
@@ -60,10 +61,10 @@ class ServedFeaturesCodecTests {
 	void readShouldAnnounceEachRunOfACardAndGiveTheServedColumns() {
 		Path file = this.dir.resolve("features.parquet");
 		ServedFeaturesCodec.write(file,
-				List.of(new ServedFeatureRow("x", "X", "Set", "pokemon", DAY, 1.0, null, false),
-						new ServedFeatureRow("x", "X", "Set", "pokemon", DAY.plusDays(1), null, 0.5, true),
-						new ServedFeatureRow("y", "Y", null, "pokemon", DAY, 2.0, 1.0, false),
-						new ServedFeatureRow("x", "X", "Set", "pokemon", DAY.plusDays(2), 3.0, 2.0, false)));
+				List.of(new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY, 1.0, null, false),
+						new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(1), null, 0.5, true),
+						new ServedFeaturesCodec.Row("y", "Y", null, "pokemon", DAY, 2.0, 1.0, false),
+						new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(2), 3.0, 2.0, false)));
 		List<String> events = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 
@@ -75,7 +76,7 @@ class ServedFeaturesCodecTests {
 			}
 
 			@Override
-			public void row(ServedFeaturesCodec.Row row) {
+			public void row(ServedFeaturesCodec.RowView row) {
 				events.add(LocalDate.ofEpochDay(row.epochDay()) + " " + row.marketPrice() + " " + row.fairPrice() + " "
 						+ row.outlier() + " " + row.setName());
 				names.add(row.cardName());
@@ -147,7 +148,7 @@ class ServedFeaturesCodecTests {
 		}
 
 		@Override
-		public void row(ServedFeaturesCodec.Row row) {
+		public void row(ServedFeaturesCodec.RowView row) {
 			this.rows++;
 		}
 

@@ -135,7 +135,7 @@ final class ModelIndexLoader {
 		}
 
 		@Override
-		public void row(ServedFeaturesCodec.Row row) {
+		public void row(ServedFeaturesCodec.RowView row) {
 			double marketPrice = row.marketPrice();
 			// a day without a market price is not an observation; as-of lookups skip it
 			if (Double.isFinite(marketPrice)) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.served.ModelMetadata;
-import dev.pokewatch.common.served.ServedFeatureRow;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.serving.support.TestModels;
 
@@ -179,7 +178,7 @@ class ModelIndexLoaderTests {
 
 	@Test
 	void readSeriesWhenManyRowsShouldMatchTheRowByRowContent() {
-		List<ServedFeatureRow> rows = new ArrayList<>();
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
 		for (int card = 0; card < 30; card++) {
 			for (int day = 0; day < 400; day++) {
 				Double market = (day % 7 == 3) ? null : (double) (card * 1000 + day);
@@ -189,7 +188,7 @@ class ModelIndexLoaderTests {
 		}
 		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows));
 		assertThat(cards).hasSize(30);
-		for (ServedFeatureRow row : rows) {
+		for (ServedFeaturesCodec.Row row : rows) {
 			ServedSeries series = cards.get(row.cardId());
 			int at = series.indexAtOrBefore((int) row.date().toEpochDay());
 			if (row.marketPrice() == null) {
@@ -210,7 +209,7 @@ class ModelIndexLoaderTests {
 
 	@Test
 	void readSeriesWhenRowsAreOrderedByDateThenCardShouldBuildEveryCard() {
-		List<ServedFeatureRow> rows = new ArrayList<>();
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
 		for (int day = 0; day < 60; day++) {
 			for (int card = 0; card < 30; card++) {
 				rows.add(row("card_" + card, null, LocalDate.parse("2024-01-01").plusDays(day).toString(),
@@ -257,15 +256,16 @@ class ModelIndexLoaderTests {
 			.withMessageContaining("required column 'card_name' is missing");
 	}
 
-	private Path writeFeatures(List<ServedFeatureRow> rows) {
+	private Path writeFeatures(List<ServedFeaturesCodec.Row> rows) {
 		Path file = this.dir.resolve("features.parquet");
 		ServedFeaturesCodec.write(file, rows);
 		return file;
 	}
 
-	private static ServedFeatureRow row(String cardId, String name, String date, Double market, Double fair,
+	private static ServedFeaturesCodec.Row row(String cardId, String name, String date, Double market, Double fair,
 			boolean outlier) {
-		return new ServedFeatureRow(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair, outlier);
+		return new ServedFeaturesCodec.Row(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair,
+				outlier);
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.pokewatch.common.served.ServedFeatureRow;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.served.ModelMetadata;
 
@@ -45,8 +44,8 @@ public final class TestModels {
 	 * @param fairFactor fair price multiplier
 	 * @return the rows
 	 */
-	public static List<ServedFeatureRow> standardRows(double fairFactor) {
-		List<ServedFeatureRow> rows = new ArrayList<>();
+	public static List<ServedFeaturesCodec.Row> standardRows(double fairFactor) {
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
 		rows.add(row(CARD_A, "Card A", "2025-11-20", 100.0, null, false));
 		rows.add(row(CARD_A, "Card A", "2025-11-21", 104.0, 100.0 * fairFactor, false));
 		rows.add(row(CARD_A, "Card A", "2025-11-23", 85.0, 100.0 * fairFactor, false));
@@ -69,10 +68,10 @@ public final class TestModels {
 	 * @param outlier outlier flag
 	 * @return the row
 	 */
-	public static ServedFeatureRow row(String cardId, String name, String date, Double market, Double fair,
+	public static ServedFeaturesCodec.Row row(String cardId, String name, String date, Double market, Double fair,
 			boolean outlier) {
-		return new ServedFeatureRow(cardId, name, "Scarlet & Violet 151", "pokemon", LocalDate.parse(date), market,
-				fair, outlier);
+		return new ServedFeaturesCodec.Row(cardId, name, "Scarlet & Violet 151", "pokemon", LocalDate.parse(date),
+				market, fair, outlier);
 	}
 
 	/**
@@ -93,7 +92,7 @@ public final class TestModels {
 	 * @param rows the feature rows
 	 * @return the directory
 	 */
-	public static Path write(Path directory, String version, List<ServedFeatureRow> rows) {
+	public static Path write(Path directory, String version, List<ServedFeaturesCodec.Row> rows) {
 		try {
 			Files.createDirectories(directory);
 			ServedFeaturesCodec.write(directory.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), rows);

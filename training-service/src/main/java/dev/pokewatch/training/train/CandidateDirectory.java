@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.pokewatch.common.served.ModelMetadata;
-import dev.pokewatch.common.served.ServedFeatureRow;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.TrackedRun;
@@ -22,8 +21,8 @@ final class CandidateDirectory {
 	private CandidateDirectory() {
 	}
 
-	static void write(Path candidateDir, Stream<ServedFeatureRow> features, ModelMetadata metadata, TrackedRun run)
-			throws IOException {
+	static void write(Path candidateDir, Stream<ServedFeaturesCodec.Row> features, ModelMetadata metadata,
+			TrackedRun run) throws IOException {
 		Path staged = ModelFiles.stage(candidateDir);
 		try {
 			ServedFeaturesCodec.write(staged.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), features);

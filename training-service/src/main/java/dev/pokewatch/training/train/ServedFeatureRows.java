@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.pokewatch.common.feature.CardSeries;
-import dev.pokewatch.common.served.ServedFeatureRow;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 
 /**
@@ -26,18 +25,18 @@ final class ServedFeatureRows {
 	 * @param fair the fair prices of each series, day by day
 	 * @return the rows, to be consumed once
 	 */
-	static Stream<ServedFeatureRow> of(List<CardSeries> series, List<double[]> fair) {
+	static Stream<ServedFeaturesCodec.Row> of(List<CardSeries> series, List<double[]> fair) {
 		// sorted up front: a sorted() stage would push every row into the stream's buffer
 		Integer[] order = IntStream.range(0, series.size()).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.comparing((Integer s) -> series.get(s).cardId()));
 		return Arrays.stream(order).flatMap((s) -> rowsOf(series.get(s), fair.get(s)));
 	}
 
-	private static Stream<ServedFeatureRow> rowsOf(CardSeries card, double[] fair) {
+	private static Stream<ServedFeaturesCodec.Row> rowsOf(CardSeries card, double[] fair) {
 		return IntStream.range(0, card.length())
 			.filter(card::collected)
-			.mapToObj((i) -> new ServedFeatureRow(card.cardId(), card.cardName(), card.setName(), card.category(),
-					card.day(i), orNull(card.market()[i]), orNull(fair[i]), card.outlier()[i]));
+			.mapToObj((i) -> new ServedFeaturesCodec.Row(card.cardId(), card.cardName(), card.setName(),
+					card.category(), card.day(i), orNull(card.market()[i]), orNull(fair[i]), card.outlier()[i]));
 	}
 
 	private static Double orNull(double value) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.common.feature.CardSeries;
-import dev.pokewatch.common.served.ServedFeatureRow;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +30,12 @@ class ServedFeatureRowsTests {
 				new boolean[] { true, true, false, true });
 		List<double[]> fair = List.of(new double[] { 2.5 }, new double[] { NaN, 1.0, 1.0, 1.0 });
 
-		List<ServedFeatureRow> rows = ServedFeatureRows.of(List.of(b, a), fair).toList();
+		List<ServedFeaturesCodec.Row> rows = ServedFeatureRows.of(List.of(b, a), fair).toList();
 
-		assertThat(rows).containsExactly(new ServedFeatureRow("a", "A", "Set", "grail", DAY, 1.0, null, false),
-				new ServedFeatureRow("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, false),
-				new ServedFeatureRow("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, true),
-				new ServedFeatureRow("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, false));
+		assertThat(rows).containsExactly(new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, true),
+				new ServedFeaturesCodec.Row("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, false));
 	}
 
 }
