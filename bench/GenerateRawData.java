@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.pokewatch.common.card.SafeSetName;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
 /**
@@ -56,7 +56,7 @@ public class GenerateRawData {
 							Math.round(market * 100) / 100.0, (price[c] > 100) ? "grail" : "chase", "Rare", null, "bench",
 							market * 0.9, market, market * 1.5, "USD", collectedAt));
 				}
-				RawPriceParquet.write(out.resolve(SafeSetName.of(setName) + "_prices_" + date + ".parquet"), batch);
+				RawPricesCodec.write(out.resolve(SafeSetName.of(setName) + "_prices_" + date + ".parquet"), batch);
 				rows += batch.size();
 			}
 			if ((d + 1) % 30 == 0) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
 /**
@@ -58,7 +58,7 @@ public final class TestData {
 					double price = (d == 50 + c) ? 0.0 : Math.round(prices[c] * 100) / 100.0;
 					rows.add(row(safe + "_card_" + c, set, day, price, (c % 2 == 0) ? "chase" : "grail"));
 				}
-				RawPriceParquet.write(rawDir.resolve(safe + "_prices_" + day + ".parquet"), rows);
+				RawPricesCodec.write(rawDir.resolve(safe + "_prices_" + day + ".parquet"), rows);
 				all.addAll(rows);
 			}
 		}

@@ -23,14 +23,13 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.pokewatch.common.feature.ProcessedPriceParquet;
+import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
-import dev.pokewatch.common.served.ModelFeatureRow;
-import dev.pokewatch.common.served.ModelFeaturesParquet;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.served.ModelUpdateMessage;
 import dev.pokewatch.common.parquet.ParquetFiles;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.ExperimentTracker;
@@ -61,13 +60,13 @@ class TrainingCommandLineTests {
 		TestData.writeRaw(raw, 2, 30);
 		// a later file re-collects day 1 of card 0: the later collected_at wins
 		RawPriceRow first = TestData.row("set_alpha_card_0", "Set Alpha", TestData.FIRST_DAY, 25.5, "chase");
-		RawPriceParquet.write(raw.resolve("set_alpha_prices_2026-03-01.parquet"),
+		RawPricesCodec.write(raw.resolve("set_alpha_prices_2026-03-01.parquet"),
 				List.of(new RawPriceRow(first.cardId(), first.cardNumber(), first.cardName(), first.setId(),
 						first.setName(), first.date(), first.marketPrice(), first.category(), first.rarity(),
 						first.tcgplayerId(), first.source(), null, null, null, "USD",
 						Instant.parse("2026-03-01T20:00:00Z"))));
 		assertThat(run("preprocess", "--params", params("").toString())).isZero();
-		List<ProcessedPriceRow> alpha = ProcessedPriceParquet
+		List<ProcessedPriceRow> alpha = ProcessedFeaturesCodec
 			.read(this.root.resolve("data/processed/set_alpha.parquet"));
 		assertThat(alpha).hasSize(2 * 30);
 		assertThat(alpha.get(0).raw().marketPrice()).isEqualTo(25.5);
@@ -92,7 +91,7 @@ class TrainingCommandLineTests {
 		Files.write(raw.resolve("set_beta_prices_2026-01-03.parquet"), "not parquet".getBytes());
 		assertThat(run("preprocess", "--params", params("").toString(), "--skip-bad-files")).isZero();
 		assertThat(output()).contains("Skipped 1 bad raw file(s)").contains("set_beta_prices_2026-01-03.parquet");
-		assertThat(ProcessedPriceParquet.read(this.root.resolve("data/processed/set_beta.parquet"))).hasSize(4);
+		assertThat(ProcessedFeaturesCodec.read(this.root.resolve("data/processed/set_beta.parquet"))).hasSize(4);
 	}
 
 	@Test
@@ -138,10 +137,10 @@ class TrainingCommandLineTests {
 		assertThat(metadata.metrics()).containsKeys("mape", "rmse", "coverage_rate", "naive_mape",
 				"legacy_insample_mape", "buy_rate", "sell_rate", "hold_rate", "mape_chase", "mape_grail",
 				"base_up_rate_7d");
-		List<ModelFeatureRow> features = ModelFeaturesParquet.read(candidate.resolve("features.parquet"));
+		List<ServedFeaturesCodec.Row> features = ServedFeaturesCodec.readRows(candidate.resolve("features.parquet"));
 		assertThat(features).hasSize(2 * 3 * 70 - 6);
-		assertThat(features).filteredOn(ModelFeatureRow::outlier)
-			.extracting(ModelFeatureRow::marketPrice)
+		assertThat(features).filteredOn(ServedFeaturesCodec.Row::outlier)
+			.extracting(ServedFeaturesCodec.Row::marketPrice)
 			.contains(0.0);
 		assertThat(features).filteredOn((r) -> r.fairPrice() != null).hasSizeGreaterThan(features.size() - 12);
 		Map<String, Object> reportKeys = readJson(this.root.resolve("reports/metrics.json"));

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.pokewatch.common.card.CardSet;
 import dev.pokewatch.common.parquet.ParquetFileException;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
 /**
@@ -41,7 +41,7 @@ final class RawDayFiles {
 		if (Files.exists(file)) {
 			List<RawPriceRow> existing;
 			try {
-				existing = RawPriceParquet.read(file);
+				existing = RawPricesCodec.read(file);
 			}
 			catch (ParquetFileException ex) {
 				String problem = ex.getMessage().startsWith(file + ": ")
@@ -53,7 +53,7 @@ final class RawDayFiles {
 		}
 		merged.addAll(rows);
 		merged.sort(Comparator.comparing(RawPriceRow::cardId).thenComparing(RawPriceRow::date));
-		RawPriceParquet.write(file, merged);
+		RawPricesCodec.write(file, merged);
 	}
 
 }

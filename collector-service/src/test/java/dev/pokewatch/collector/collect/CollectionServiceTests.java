@@ -19,7 +19,7 @@ import dev.pokewatch.collector.RecordingSleeper;
 import dev.pokewatch.collector.StubServer;
 import dev.pokewatch.collector.StubServer.Reply;
 import dev.pokewatch.collector.collect.CardOutcome.Outcome;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,12 +66,12 @@ class CollectionServiceTests {
 			.singleElement()
 			.satisfies((card) -> assertThat(card.cardId()).isEqualTo("sv151_alakazam_ex_201"));
 		Path file151 = this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-24.parquet");
-		assertThat(RawPriceParquet.read(file151)).singleElement().satisfies((row) -> {
+		assertThat(RawPricesCodec.read(file151)).singleElement().satisfies((row) -> {
 			assertThat(row).isEqualTo(new RawPriceRow("sv151_charizard_ex_199", "199", "Charizard ex", "sv03.5",
 					"SV: Scarlet & Violet 151", DAY, 257.96, "grail", "Special illustration rare", "517045", "sample",
 					null, null, null, "USD", Instant.parse("2026-08-23T03:00:00Z")));
 		});
-		assertThat(RawPriceParquet.read(this.dir.resolve("raw/swsh07_evolving_skies_prices_2025-10-24.parquet")))
+		assertThat(RawPricesCodec.read(this.dir.resolve("raw/swsh07_evolving_skies_prices_2025-10-24.parquet")))
 			.extracting(RawPriceRow::cardId)
 			.containsExactly("swsh07_umbreon_vmax_215");
 		assertThat(this.registry.get("pokewatch.collector.cards").tag("outcome", "collected").counter().count())
@@ -86,13 +86,13 @@ class CollectionServiceTests {
 		Path file = this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-24.parquet");
 		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, 3));
-		List<RawPriceRow> first = RawPriceParquet.read(file);
+		List<RawPriceRow> first = RawPricesCodec.read(file);
 		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, 3));
-		assertThat(RawPriceParquet.read(file)).isEqualTo(first);
+		assertThat(RawPricesCodec.read(file)).isEqualTo(first);
 		service(TestSupport.properties(null, this.server), "2026-08-24T09:30:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, 3));
-		List<RawPriceRow> third = RawPriceParquet.read(file);
+		List<RawPriceRow> third = RawPricesCodec.read(file);
 		assertThat(third).extracting(RawPriceRow::collectedAt).containsOnly(Instant.parse("2026-08-24T09:30:00Z"));
 		assertThat(third).usingRecursiveFieldByFieldElementComparatorIgnoringFields("collectedAt")
 			.containsExactlyElementsOf(first);
@@ -110,10 +110,10 @@ class CollectionServiceTests {
 		RawPriceRow staleCharizard = new RawPriceRow("sv151_charizard_ex_199", "199", "Charizard ex", "sv03.5",
 				"SV: Scarlet & Violet 151", DAY, 1.0, "grail", null, "517045", "tcgcsv", null, null, null, "USD",
 				Instant.parse("2025-10-24T03:00:00Z"));
-		RawPriceParquet.write(file, List.of(staleCharizard, other));
+		RawPricesCodec.write(file, List.of(staleCharizard, other));
 		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, null));
-		List<RawPriceRow> rows = RawPriceParquet.read(file);
+		List<RawPriceRow> rows = RawPricesCodec.read(file);
 		assertThat(rows).extracting(RawPriceRow::cardId).containsExactly("sv151_charizard_ex_199", "sv151_mew_ex_151");
 		assertThat(rows.get(0).marketPrice()).isEqualTo(257.96);
 		assertThat(rows.get(1)).isEqualTo(other);
@@ -179,7 +179,7 @@ class CollectionServiceTests {
 		RunSummary summary = service(TestSupport.properties(null, this.server), "2025-10-26T03:00:00Z")
 			.collect(request(SourceName.TCGCSV, null, null));
 		assertThat(summary.exitCode()).isZero();
-		assertThat(RawPriceParquet.read(this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-26.parquet")))
+		assertThat(RawPricesCodec.read(this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-26.parquet")))
 			.extracting(RawPriceRow::cardId, RawPriceRow::marketPrice, RawPriceRow::source)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("sv151_alakazam_ex_201", 53.76, "tcgcsv"),
 					org.assertj.core.groups.Tuple.tuple("sv151_charizard_ex_199", 255.71, "tcgcsv"));

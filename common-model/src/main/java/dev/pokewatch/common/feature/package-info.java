@@ -1,5 +1,6 @@
 /**
- * Preprocessing of raw prices: de-duplication, outlier flags, the processed file format
- * and dense calendar-day series the fair-price models run on.
+ * Preprocessing of raw prices: de-duplication, outlier flags, the codec of the processed
+ * feature files ({@link dev.pokewatch.common.feature.ProcessedFeaturesCodec}) and dense
+ * calendar-day series the fair-price models run on.
  */
 package dev.pokewatch.common.feature;

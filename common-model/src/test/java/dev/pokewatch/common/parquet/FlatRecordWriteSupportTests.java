@@ -89,7 +89,7 @@ class FlatRecordWriteSupportTests {
 			.endUnion()
 			.noDefault()
 			.endRecord();
-		assertThat(FlatRecordWriteSupport.supports(RawPriceParquet.SCHEMA)).isTrue();
+		assertThat(FlatRecordWriteSupport.supports(RawPricesCodec.SCHEMA)).isTrue();
 		assertThat(FlatRecordWriteSupport.supports(nested)).isFalse();
 		assertThat(FlatRecordWriteSupport.supports(multiUnion)).isFalse();
 	}
@@ -99,8 +99,8 @@ class FlatRecordWriteSupportTests {
 		Path file = this.dir.resolve("raw.parquet");
 		RawPriceRow row = new RawPriceRow("c1", null, "Name", "s", "Set", LocalDate.of(2026, 1, 2), 12.5, "grail", null,
 				"9", "sample", null, 1.0, null, "USD", java.time.Instant.parse("2026-01-02T10:00:00Z"));
-		RawPriceParquet.write(file, List.of(row));
-		assertThat(RawPriceParquet.read(file)).containsExactly(row);
+		RawPricesCodec.write(file, List.of(row));
+		assertThat(RawPricesCodec.read(file)).containsExactly(row);
 	}
 
 }

@@ -5,18 +5,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.signal.SignalRule;
 
 /**
- * Reads a model directory ({@code model_metadata.json} + its features file) into a
- * {@link ModelIndex}, or fails with a message naming the file and the problem.
+ * Reads a model directory ({@code model_metadata.json} + its features file, through
+ * {@link ServedFeaturesCodec}) into a {@link ModelIndex}, or fails with a message naming
+ * the file and the problem (and the card and day, for a duplicate row).
  */
 final class ModelIndexLoader {
 
@@ -33,10 +37,35 @@ final class ModelIndexLoader {
 		ModelMetadata metadata = readMetadata(metadataFile);
 		SignalRule rule = signalRule(metadata, metadataFile);
 		Path featuresFile = featuresFile(directory, metadata, metadataFile);
-		Map<String, ServedSeries> cards = FeaturesColumnsReader.read(featuresFile);
+		Map<String, ServedSeries> cards = readSeries(featuresFile);
 		List<String> sortedIds = new ArrayList<>(cards.keySet());
 		sortedIds.sort(Comparator.naturalOrder());
 		return new ModelIndex(generation, metadata, rule, cards, sortedIds, Instant.now(), directory.toString());
+	}
+
+	/**
+	 * Reads a features file into series by card id, through the codec's column reader
+	 * straight into per-card primitive arrays: loading the 3.65M-row benchmark model
+	 * through row objects took seconds and a gigabyte of heap. Days without a market
+	 * price are skipped (as-of lookups must not land on them); rows may come in any
+	 * order.
+	 */
+	static Map<String, ServedSeries> readSeries(Path file) {
+		SeriesCollector collector = new SeriesCollector();
+		try {
+			ServedFeaturesCodec.read(file, collector);
+		}
+		catch (ParquetFileException ex) {
+			throw new ModelLoadException("cannot read " + ex.getMessage(), ex);
+		}
+		Map<String, ServedSeries> series = HashMap.newHashMap(collector.cards.size());
+		for (ServedSeriesBuilder builder : collector.cards.values()) {
+			// a card without any market price is not served
+			if (builder.size() > 0) {
+				series.put(builder.cardId(), builder.build(file));
+			}
+		}
+		return series;
 	}
 
 	private static ModelMetadata readMetadata(Path metadataFile) {
@@ -76,6 +105,48 @@ final class ModelIndexLoader {
 			throw new ModelLoadException("missing " + file + " (named by 'features_file' in " + metadataFile + ")");
 		}
 		return file;
+	}
+
+	/**
+	 * Collects the rows of a features file into one {@link ServedSeriesBuilder} per card.
+	 */
+	private static final class SeriesCollector implements ServedFeaturesCodec.Visitor {
+
+		private final Map<String, ServedSeriesBuilder> cards = new HashMap<>();
+
+		private ServedSeriesBuilder current;
+
+		/** How many times a card may come back after others before trimming stops. */
+		private int trimBudget = 1000;
+
+		@Override
+		public void card(String cardId) {
+			if (this.current != null && this.trimBudget > 0) {
+				// rows usually come grouped by card: give back the growth slack now, so a
+				// reload next to the served model needs little more than the new one
+				this.current.trim();
+			}
+			this.current = this.cards.computeIfAbsent(cardId, ServedSeriesBuilder::new);
+			if (this.current.size() > 0) {
+				// a card seen before: rows are not grouped by card, and trimming at every
+				// switch would copy the arrays again and again
+				this.trimBudget--;
+			}
+		}
+
+		@Override
+		public void row(ServedFeaturesCodec.RowView row) {
+			double marketPrice = row.marketPrice();
+			// a day without a market price is not an observation; as-of lookups skip it
+			if (Double.isFinite(marketPrice)) {
+				int day = row.epochDay();
+				double fairPrice = row.fairPrice();
+				this.current.add(day, marketPrice,
+						(Double.isFinite(fairPrice) && fairPrice > 0) ? fairPrice : Double.NaN, row.outlier());
+				this.current.names(day, row.cardName(), row.setName());
+			}
+		}
+
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -3,12 +3,20 @@ package dev.pokewatch.serving.servedmodel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.serving.support.TestModels;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +121,151 @@ class ModelIndexLoaderTests {
 
 	private static int day(String date) {
 		return (int) LocalDate.parse(date).toEpochDay();
+	}
+
+	@Test
+	void readSeriesWhenRowsHaveGapsNullsAndOutliersShouldKeepOnlyMarketDaysWithTheirValues() {
+		Path file = writeFeatures(List.of(row("a", "A", "2025-01-01", 10.0, null, false),
+				row("a", "A", "2025-01-02", null, 9.0, false), row("a", "A", "2025-01-04", 12.0, 11.0, true),
+				row("a", null, "2025-01-05", 13.0, -1.0, false), row("b", "B", "2025-01-03", Double.NaN, 1.0, false),
+				row("c", "C", "2025-01-03", null, 1.0, false)));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		assertThat(cards).containsOnlyKeys("a");
+		ServedSeries a = cards.get("a");
+		assertThat(a.size()).isEqualTo(3);
+		assertThat(a.date(0)).isEqualTo(LocalDate.parse("2025-01-01"));
+		assertThat(a.date(1)).isEqualTo(LocalDate.parse("2025-01-04"));
+		assertThat(a.date(2)).isEqualTo(LocalDate.parse("2025-01-05"));
+		assertThat(a.fairPrice(0)).isNaN();
+		assertThat(a.fairPrice(1)).isEqualTo(11.0);
+		assertThat(a.fairPrice(2)).as("a non-positive fair price is no fair price").isNaN();
+		assertThat(a.marketPrice(2)).isEqualTo(13.0);
+		assertThat(a.outlier(1)).isTrue();
+		assertThat(a.outlier(2)).isFalse();
+		assertThat(a.cardName()).isEqualTo("A");
+	}
+
+	@Test
+	void readSeriesWhenCardsAreInterleavedAndUnsortedShouldSortEachCardAndTakeNamesOfItsLatestDay() {
+		Path file = writeFeatures(List.of(row("x", "X new", "2025-01-03", 3.0, 2.0, false),
+				row("y", "Y", "2025-01-01", 7.0, 7.0, false), row("x", "X old", "2025-01-01", 1.0, null, false),
+				row("y", "Y", "2025-01-02", 8.0, 7.0, false), row("x", "X mid", "2025-01-02", 2.0, 1.0, false)));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		ServedSeries x = cards.get("x");
+		assertThat(x.size()).isEqualTo(3);
+		assertThat(x.marketPrice(0)).isEqualTo(1.0);
+		assertThat(x.marketPrice(1)).isEqualTo(2.0);
+		assertThat(x.marketPrice(2)).isEqualTo(3.0);
+		assertThat(x.fairPrice(2)).isEqualTo(2.0);
+		assertThat(x.cardName()).isEqualTo("X new");
+		assertThat(x.setName()).isEqualTo("Set");
+		assertThat(cards.get("y").latestDate()).isEqualTo(LocalDate.parse("2025-01-02"));
+	}
+
+	@Test
+	void readSeriesWhenACardComesBackAfterOtherCardsShouldKeepAllItsDays() {
+		Path file = writeFeatures(List.of(row("x", "X", "2025-01-01", null, null, false),
+				row("y", "Y", "2025-01-01", 5.0, null, false), row("x", "X", "2025-01-02", 2.0, 1.0, false),
+				row("y", "Y", "2025-01-02", 6.0, 5.0, false), row("x", "X", "2025-01-03", 3.0, 2.0, true)));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		ServedSeries x = cards.get("x");
+		assertThat(x.size()).isEqualTo(2);
+		assertThat(x.firstDate()).isEqualTo(LocalDate.parse("2025-01-02"));
+		assertThat(x.marketPrice(1)).isEqualTo(3.0);
+		assertThat(x.outlier(1)).isTrue();
+		assertThat(cards.get("y").size()).isEqualTo(2);
+	}
+
+	@Test
+	void readSeriesWhenManyRowsShouldMatchTheRowByRowContent() {
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
+		for (int card = 0; card < 30; card++) {
+			for (int day = 0; day < 400; day++) {
+				Double market = (day % 7 == 3) ? null : (double) (card * 1000 + day);
+				rows.add(row("card_" + card, "Card " + card, LocalDate.parse("2024-01-01").plusDays(day).toString(),
+						market, (day == 0) ? null : card + day / 2.0, day % 50 == 0));
+			}
+		}
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows));
+		assertThat(cards).hasSize(30);
+		for (ServedFeaturesCodec.Row row : rows) {
+			ServedSeries series = cards.get(row.cardId());
+			int at = series.indexAtOrBefore((int) row.date().toEpochDay());
+			if (row.marketPrice() == null) {
+				assertThat(at < 0 || series.epochDay(at) < row.date().toEpochDay()).isTrue();
+				continue;
+			}
+			assertThat(series.date(at)).isEqualTo(row.date());
+			assertThat(series.marketPrice(at)).isEqualTo(row.marketPrice());
+			assertThat(series.outlier(at)).isEqualTo(row.outlier());
+			if (row.fairPrice() == null) {
+				assertThat(series.fairPrice(at)).isNaN();
+			}
+			else {
+				assertThat(series.fairPrice(at)).isEqualTo(row.fairPrice());
+			}
+		}
+	}
+
+	@Test
+	void readSeriesWhenRowsAreOrderedByDateThenCardShouldBuildEveryCard() {
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
+		for (int day = 0; day < 60; day++) {
+			for (int card = 0; card < 30; card++) {
+				rows.add(row("card_" + card, null, LocalDate.parse("2024-01-01").plusDays(day).toString(),
+						card * 100.0 + day, null, false));
+			}
+		}
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows));
+		assertThat(cards).hasSize(30);
+		ServedSeries last = cards.get("card_29");
+		assertThat(last.size()).isEqualTo(60);
+		for (int day = 0; day < 60; day++) {
+			assertThat(last.marketPrice(day)).isEqualTo(2900.0 + day);
+		}
+	}
+
+	@Test
+	void readSeriesWhenACardHasTwoRowsForOneDayShouldNameCardAndDay() {
+		Path file = writeFeatures(List.of(row("x", null, "2025-01-02", 1.0, null, false),
+				row("x", null, "2025-01-01", 1.0, null, false), row("x", null, "2025-01-02", 2.0, null, false)));
+		assertThatExceptionOfType(ModelLoadException.class).isThrownBy(() -> ModelIndexLoader.readSeries(file))
+			.withMessageContaining("duplicate row for card 'x' on 2025-01-02")
+			.withMessageContaining(file.toString());
+	}
+
+	@Test
+	void readSeriesWhenAColumnIsMissingShouldNameFileAndColumn() {
+		Schema schema = SchemaBuilder.record("partial")
+			.fields()
+			.requiredString("card_id")
+			.requiredInt("date")
+			.optionalDouble("market_price")
+			.endRecord();
+		Path file = this.dir.resolve("partial.parquet");
+		ParquetFiles.writeAtomically(file, schema, List.of("a"), (id) -> {
+			GenericRecord record = new GenericData.Record(schema);
+			record.put("card_id", id);
+			record.put("date", 1);
+			record.put("market_price", 1.0);
+			return record;
+		});
+		assertThatExceptionOfType(ModelLoadException.class).isThrownBy(() -> ModelIndexLoader.readSeries(file))
+			.withMessageContaining(file.toString())
+			.withMessageContaining("cannot read")
+			.withMessageContaining("required column 'card_name' is missing");
+	}
+
+	private Path writeFeatures(List<ServedFeaturesCodec.Row> rows) {
+		Path file = this.dir.resolve("features.parquet");
+		ServedFeaturesCodec.write(file, rows);
+		return file;
+	}
+
+	private static ServedFeaturesCodec.Row row(String cardId, String name, String date, Double market, Double fair,
+			boolean outlier) {
+		return new ServedFeaturesCodec.Row(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair,
+				outlier);
 	}
 
 }

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.pokewatch.common.served.ModelFeatureRow;
-import dev.pokewatch.common.served.ModelFeaturesParquet;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.served.ModelMetadata;
 
 /**
@@ -45,8 +44,8 @@ public final class TestModels {
 	 * @param fairFactor fair price multiplier
 	 * @return the rows
 	 */
-	public static List<ModelFeatureRow> standardRows(double fairFactor) {
-		List<ModelFeatureRow> rows = new ArrayList<>();
+	public static List<ServedFeaturesCodec.Row> standardRows(double fairFactor) {
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
 		rows.add(row(CARD_A, "Card A", "2025-11-20", 100.0, null, false));
 		rows.add(row(CARD_A, "Card A", "2025-11-21", 104.0, 100.0 * fairFactor, false));
 		rows.add(row(CARD_A, "Card A", "2025-11-23", 85.0, 100.0 * fairFactor, false));
@@ -69,10 +68,10 @@ public final class TestModels {
 	 * @param outlier outlier flag
 	 * @return the row
 	 */
-	public static ModelFeatureRow row(String cardId, String name, String date, Double market, Double fair,
+	public static ServedFeaturesCodec.Row row(String cardId, String name, String date, Double market, Double fair,
 			boolean outlier) {
-		return new ModelFeatureRow(cardId, name, "Scarlet & Violet 151", "pokemon", LocalDate.parse(date), market, fair,
-				outlier);
+		return new ServedFeaturesCodec.Row(cardId, name, "Scarlet & Violet 151", "pokemon", LocalDate.parse(date),
+				market, fair, outlier);
 	}
 
 	/**
@@ -93,10 +92,10 @@ public final class TestModels {
 	 * @param rows the feature rows
 	 * @return the directory
 	 */
-	public static Path write(Path directory, String version, List<ModelFeatureRow> rows) {
+	public static Path write(Path directory, String version, List<ServedFeaturesCodec.Row> rows) {
 		try {
 			Files.createDirectories(directory);
-			ModelFeaturesParquet.write(directory.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), rows);
+			ServedFeaturesCodec.write(directory.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), rows);
 			ModelMetadata metadata = new ModelMetadata("sma", 7, "2025-11-24T08:00:00Z", null, null,
 					"data/processed/test.parquet", rows.size(), Map.of("mape", 1.5),
 					new ModelMetadata.Thresholds(0.10, 0.15), version, "abc123", ModelMetadata.DEFAULT_FEATURES_FILE,

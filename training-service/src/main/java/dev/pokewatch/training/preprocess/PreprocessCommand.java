@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 import dev.pokewatch.common.feature.FeatureBuilder;
 import dev.pokewatch.common.feature.OutlierRule;
-import dev.pokewatch.common.feature.ProcessedPriceParquet;
+import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
 import dev.pokewatch.common.parquet.ParquetFileException;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.CommandException;
 
@@ -91,7 +91,7 @@ public class PreprocessCommand {
 		// one file per set and day: reading them in parallel is what makes this fast
 		List<Object> results = files.parallelStream().map((file) -> {
 			try {
-				return (Object) RawPriceParquet.read(file);
+				return (Object) RawPricesCodec.read(file);
 			}
 			catch (ParquetFileException ex) {
 				return ex;
@@ -121,7 +121,7 @@ public class PreprocessCommand {
 		List<ProcessedPriceRow> processed = FeatureBuilder.build(rows, rule);
 		rows = null;
 		Path target = outDir.resolve(set + ".parquet");
-		ProcessedPriceParquet.write(target, processed);
+		ProcessedFeaturesCodec.write(target, processed);
 		long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
 		long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
 		SetSummary summary = new SetSummary(set, target, files.size(), rawRows, processed.size(), cards, outliers);

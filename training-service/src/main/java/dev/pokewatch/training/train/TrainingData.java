@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.pokewatch.common.feature.CardSeries;
-import dev.pokewatch.common.feature.ProcessedSeriesReader;
+import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.training.system.CommandException;
 
@@ -31,9 +31,9 @@ record TrainingData(List<Path> files, long rows, List<CardSeries> series, String
 
 	static TrainingData load(Path processedDir) {
 		List<Path> files = processedFiles(processedDir);
-		ProcessedSeriesReader.Result read;
+		ProcessedFeaturesCodec.SeriesRead read;
 		try {
-			read = ProcessedSeriesReader.read(files);
+			read = ProcessedFeaturesCodec.readSeries(files);
 		}
 		catch (ParquetFileException ex) {
 			throw new CommandException(CommandException.USAGE,

@@ -1,27 +1,26 @@
 package dev.pokewatch.training.train;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.common.feature.CardSeries;
-import dev.pokewatch.common.served.ModelFeatureRow;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TrainCommand}.
+ * Tests for {@link ServedFeatureRows}.
  */
-class TrainCommandTests {
+class ServedFeatureRowsTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
 
 	private static final double NaN = Double.NaN;
 
 	@Test
-	void featureRowsShouldListEveryCollectedDaySortedByCardAndDay() {
+	void ofShouldListEveryCollectedDaySortedByCardAndDay() {
 		// "b" comes first in the series but sorts last; "a" has a gap and a day collected
 		// without a price
 		CardSeries b = new CardSeries("b", "B", "Set", "chase", DAY.plusDays(1), new double[] { 3.0 },
@@ -31,14 +30,12 @@ class TrainCommandTests {
 				new boolean[] { true, true, false, true });
 		List<double[]> fair = List.of(new double[] { 2.5 }, new double[] { NaN, 1.0, 1.0, 1.0 });
 
-		List<ModelFeatureRow> rows = TrainCommand.featureRows(List.of(b, a), fair);
+		List<ServedFeaturesCodec.Row> rows = ServedFeatureRows.of(List.of(b, a), fair).toList();
 
-		assertThat(rows).hasSize(4);
-		List<ModelFeatureRow> iterated = new ArrayList<>(rows);
-		assertThat(iterated).containsExactly(new ModelFeatureRow("a", "A", "Set", "grail", DAY, 1.0, null, false),
-				new ModelFeatureRow("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, false),
-				new ModelFeatureRow("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, true),
-				new ModelFeatureRow("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, false));
+		assertThat(rows).containsExactly(new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, true),
+				new ServedFeaturesCodec.Row("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, false));
 	}
 
 }

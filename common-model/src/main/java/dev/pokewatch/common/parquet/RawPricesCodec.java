@@ -16,7 +16,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
@@ -28,13 +27,15 @@ import org.apache.parquet.schema.Type;
 import dev.pokewatch.common.price.RawPriceRow;
 
 /**
- * The raw price file format ({@code data/raw/<safe_set>_prices_<date>.parquet}): its
- * schema, an atomic writer and a reader that checks the schema first, so that a drifted
- * file fails with its name and the column at fault.
+ * The codec of the raw price files ({@code data/raw/<safe_set>_prices_<date>.parquet}),
+ * the one owner of their format: the schema, an atomic writer and a reader that checks
+ * the schema first, so that a drifted file fails with its name and the column at fault,
+ * then reads the columns with {@link ColumnReading} (or record by record, for files
+ * another writer encoded with other physical types).
  *
  * @since 0.1.0
  */
-public final class RawPriceParquet {
+public final class RawPricesCodec {
 
 	/** Columns every raw file must have; the others are read as null when absent. */
 	public static final Set<String> REQUIRED_COLUMNS = Set.of("card_id", "date", "market_price");
@@ -42,7 +43,7 @@ public final class RawPriceParquet {
 	/** The Avro schema the collector writes. */
 	public static final Schema SCHEMA = buildSchema();
 
-	private RawPriceParquet() {
+	private RawPricesCodec() {
 	}
 
 	/**
@@ -52,7 +53,7 @@ public final class RawPriceParquet {
 	 * @throws ParquetFileException naming the file
 	 */
 	public static void write(Path file, Collection<RawPriceRow> rows) {
-		ParquetFiles.writeAtomically(file, SCHEMA, rows, RawPriceParquet::toRecord);
+		ParquetFiles.writeAtomically(file, SCHEMA, rows, RawPricesCodec::toRecord);
 	}
 
 	/**
@@ -67,7 +68,7 @@ public final class RawPriceParquet {
 		if (scannable(schema)) {
 			return scan(file, schema);
 		}
-		return ParquetFiles.read(file, RawPriceParquet::fromRecord);
+		return ParquetFiles.read(file, RawPricesCodec::fromRecord);
 	}
 
 	/** Whether the file has exactly the column types this class writes. */
@@ -80,7 +81,7 @@ public final class RawPriceParquet {
 				case "market_price", "low_price", "mid_price", "high_price" -> PrimitiveTypeName.DOUBLE;
 				default -> PrimitiveTypeName.BINARY;
 			};
-			if (!ColumnScan.hasColumn(schema, name, expected)) {
+			if (!ColumnReading.hasColumn(schema, name, expected)) {
 				return false;
 			}
 		}
@@ -99,43 +100,40 @@ public final class RawPriceParquet {
 		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
 		List<RawPriceRow> rows = new ArrayList<>();
 		Map<Binary, String> strings = new HashMap<>();
-		ColumnScan.scan(file, schema, columns, (group) -> {
-			ColumnReader[] readers = new ColumnReader[columns.size()];
-			for (int c = 0; c < readers.length; c++) {
-				readers[c] = group.column(columns.get(c));
+		ColumnReading.scan(file, schema, columns, (group) -> {
+			ColumnReading.Column[] c = new ColumnReading.Column[columns.size()];
+			for (int i = 0; i < c.length; i++) {
+				c[i] = group.column(columns.get(i));
 			}
 			for (long r = 0; r < group.rows(); r++) {
-				String cardId = string(readers[0], strings);
+				String cardId = string(c[0], strings);
 				if (cardId == null) {
 					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
 							null);
 				}
-				if (!ColumnScan.RowGroup.present(readers[5])) {
+				if (!c[5].present()) {
 					throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null",
 							null);
 				}
-				LocalDate date = LocalDate.ofEpochDay(readers[5].getInteger());
-				String source = string(readers[10], strings);
-				Instant collectedAt = ColumnScan.RowGroup.present(readers[15])
-						? Instant.ofEpochMilli(readers[15].getLong()) : date.atStartOfDay(ZoneOffset.UTC).toInstant();
-				rows.add(new RawPriceRow(cardId, string(readers[1], strings), string(readers[2], strings),
-						string(readers[3], strings), string(readers[4], strings), date, number(readers[6]),
-						string(readers[7], strings), string(readers[8], strings), string(readers[9], strings),
-						(source != null) ? source : "unknown", number(readers[11]), number(readers[12]),
-						number(readers[13]), string(readers[14], strings), collectedAt));
-				for (ColumnReader reader : readers) {
-					reader.consume();
-				}
+				LocalDate date = LocalDate.ofEpochDay(c[5].integer());
+				String source = string(c[10], strings);
+				Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
+						: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+				rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
+						string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
+						string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
+						number(c[13]), string(c[14], strings), collectedAt));
+				group.consume();
 			}
 		});
 		return rows;
 	}
 
-	private static String string(ColumnReader reader, Map<Binary, String> strings) {
-		if (!ColumnScan.RowGroup.present(reader)) {
+	private static String string(ColumnReading.Column column, Map<Binary, String> strings) {
+		if (!column.present()) {
 			return null;
 		}
-		Binary value = reader.getBinary();
+		Binary value = column.binary();
 		String text = strings.get(value);
 		if (text == null) {
 			text = value.toStringUsingUTF8();
@@ -144,16 +142,12 @@ public final class RawPriceParquet {
 		return text;
 	}
 
-	private static Double number(ColumnReader reader) {
-		return ColumnScan.RowGroup.present(reader) ? reader.getDouble() : null;
+	private static Double number(ColumnReading.Column column) {
+		return column.present() ? column.number() : null;
 	}
 
 	private static void checkSchema(Path file, MessageType schema) {
-		for (String column : REQUIRED_COLUMNS) {
-			if (!schema.containsField(column)) {
-				throw new ParquetFileException(file, "schema drift: required column '" + column + "' is missing", null);
-			}
-		}
+		ColumnReading.requireColumns(file, schema, REQUIRED_COLUMNS);
 		Type price = schema.getType("market_price");
 		if (!price.isPrimitive() || !isNumeric(price.asPrimitiveType().getPrimitiveTypeName())) {
 			throw new ParquetFileException(file,

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.ParquetFiles;
-import dev.pokewatch.common.parquet.RawPriceParquet;
+import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ProcessedSeriesReader}.
+ * Tests for {@link ProcessedFeaturesCodec}.
  */
-class ProcessedSeriesReaderTests {
+class ProcessedFeaturesCodecTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
 
@@ -32,7 +32,27 @@ class ProcessedSeriesReaderTests {
 	Path dir;
 
 	@Test
-	void readWhenWrittenByProcessedParquetShouldMatchSeriesOfAllRows() {
+	void writeThenReadShouldRoundTripEveryColumn() {
+		LocalDate day = LocalDate.of(2026, 3, 1);
+		List<ProcessedPriceRow> rows = FeatureBuilder
+			.build(List.of(FeatureBuilderTests.row("a", day, 10.0), FeatureBuilderTests.row("a", day.plusDays(1), 0.0),
+					FeatureBuilderTests.row("a", day.plusDays(2), 11.0)), OutlierRule.DEFAULT);
+		Path file = this.dir.resolve("s.parquet");
+		ProcessedFeaturesCodec.write(file, rows);
+		assertThat(ProcessedFeaturesCodec.read(file)).isEqualTo(rows);
+	}
+
+	@Test
+	void readWhenRawFileShouldNameMissingColumn() {
+		Path file = this.dir.resolve("raw.parquet");
+		RawPricesCodec.write(file, List.of(FeatureBuilderTests.row("a", LocalDate.of(2026, 3, 1), 10.0)));
+		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> ProcessedFeaturesCodec.read(file))
+			.withMessageContaining("raw.parquet")
+			.withMessageContaining("'is_outlier'");
+	}
+
+	@Test
+	void readSeriesWhenWrittenByCodecShouldMatchSeriesOfAllRows() {
 		List<ProcessedPriceRow> first = new ArrayList<>();
 		first.add(row("b", "Old name", DAY, 10.0, false));
 		first.add(row("b", "New name", DAY.plusDays(1), null, false));
@@ -43,12 +63,12 @@ class ProcessedSeriesReaderTests {
 				row("a", "A3", DAY.plusDays(2), 6.0, false));
 		Path one = this.dir.resolve("one.parquet");
 		Path two = this.dir.resolve("two.parquet");
-		ProcessedPriceParquet.write(one, first);
-		ProcessedPriceParquet.write(two, second);
+		ProcessedFeaturesCodec.write(one, first);
+		ProcessedFeaturesCodec.write(two, second);
 		List<ProcessedPriceRow> all = new ArrayList<>(first);
 		all.addAll(second);
 
-		ProcessedSeriesReader.Result result = ProcessedSeriesReader.read(List.of(one, two));
+		ProcessedFeaturesCodec.SeriesRead result = ProcessedFeaturesCodec.readSeries(List.of(one, two));
 
 		assertThat(result.rows()).isEqualTo(7);
 		assertSameSeries(result.series(), CardSeries.of(all));
@@ -61,7 +81,7 @@ class ProcessedSeriesReaderTests {
 	}
 
 	@Test
-	void readWhenColumnsHaveOtherTypesShouldReadRowByRowWithSameResult() {
+	void readSeriesWhenColumnsHaveOtherTypesShouldReadRowByRowWithSameResult() {
 		Schema schema = SchemaBuilder.record("processed_price")
 			.fields()
 			.requiredString("card_id")
@@ -83,19 +103,19 @@ class ProcessedSeriesReaderTests {
 			return record;
 		});
 
-		ProcessedSeriesReader.Result result = ProcessedSeriesReader.read(List.of(file));
+		ProcessedFeaturesCodec.SeriesRead result = ProcessedFeaturesCodec.readSeries(List.of(file));
 
 		assertThat(result.rows()).isEqualTo(3);
-		assertSameSeries(result.series(), CardSeries.of(ProcessedPriceParquet.read(file)));
+		assertSameSeries(result.series(), CardSeries.of(ProcessedFeaturesCodec.read(file)));
 		assertThat(result.series().get(0).usable()).containsExactly(1.5, Double.NaN, Double.NaN, Double.NaN, 3.5);
 	}
 
 	@Test
-	void readWhenRawFileShouldNameMissingColumn() {
+	void readSeriesWhenRawFileShouldNameMissingColumn() {
 		Path file = this.dir.resolve("raw.parquet");
-		RawPriceParquet.write(file, List.of(FeatureBuilderTests.row("a", DAY, 10.0)));
+		RawPricesCodec.write(file, List.of(FeatureBuilderTests.row("a", DAY, 10.0)));
 		assertThatExceptionOfType(ParquetFileException.class)
-			.isThrownBy(() -> ProcessedSeriesReader.read(List.of(file)))
+			.isThrownBy(() -> ProcessedFeaturesCodec.readSeries(List.of(file)))
 			.withMessageContaining("raw.parquet")
 			.withMessageContaining("'is_outlier'");
 	}

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link RawPriceParquet}.
+ * Tests for {@link RawPricesCodec}.
  */
-class RawPriceParquetTests {
+class RawPricesCodecTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 8, 22);
 
@@ -35,8 +35,8 @@ class RawPriceParquetTests {
 	void readWhenWrittenShouldGiveSameRowsInSameOrder() {
 		Path file = this.dir.resolve("sv_scarlet__violet_151_prices_2026-08-22.parquet");
 		List<RawPriceRow> rows = List.of(full("b_card", 12.5), full("a_card", 301.91), full("c_card", 0.0));
-		RawPriceParquet.write(file, rows);
-		assertThat(RawPriceParquet.read(file)).containsExactlyElementsOf(rows);
+		RawPricesCodec.write(file, rows);
+		assertThat(RawPricesCodec.read(file)).containsExactlyElementsOf(rows);
 	}
 
 	@Test
@@ -44,8 +44,8 @@ class RawPriceParquetTests {
 		Path file = this.dir.resolve("nulls.parquet");
 		RawPriceRow sparse = new RawPriceRow("only_id", null, null, null, null, DAY, null, null, null, null, "sample",
 				null, null, null, null, COLLECTED);
-		RawPriceParquet.write(file, List.of(sparse, full("z", 1.0)));
-		List<RawPriceRow> read = RawPriceParquet.read(file);
+		RawPricesCodec.write(file, List.of(sparse, full("z", 1.0)));
+		List<RawPriceRow> read = RawPricesCodec.read(file);
 		assertThat(read).containsExactly(sparse, full("z", 1.0));
 		assertThat(read.get(0).marketPrice()).isNull();
 	}
@@ -54,7 +54,7 @@ class RawPriceParquetTests {
 	void readWhenFileIsNotParquetShouldNameIt() throws IOException {
 		Path file = this.dir.resolve("corrupt_prices_2026-08-22.parquet");
 		Files.writeString(file, "this is not a parquet file, just text long enough to have a footer");
-		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPriceParquet.read(file))
+		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPricesCodec.read(file))
 			.withMessageContaining(file.toString())
 			.satisfies((ex) -> assertThat(ex.file()).isEqualTo(file));
 	}
@@ -62,10 +62,10 @@ class RawPriceParquetTests {
 	@Test
 	void readWhenFileIsTruncatedShouldNameIt() throws IOException {
 		Path file = this.dir.resolve("truncated.parquet");
-		RawPriceParquet.write(file, List.of(full("a", 1.0), full("b", 2.0)));
+		RawPricesCodec.write(file, List.of(full("a", 1.0), full("b", 2.0)));
 		byte[] bytes = Files.readAllBytes(file);
 		Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPriceParquet.read(file))
+		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPricesCodec.read(file))
 			.withMessageContaining(file.toString());
 	}
 
@@ -79,7 +79,7 @@ class RawPriceParquetTests {
 			record.put("date", 1);
 			return record;
 		});
-		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPriceParquet.read(file))
+		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPricesCodec.read(file))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("'market_price' is missing");
 	}
@@ -100,7 +100,7 @@ class RawPriceParquetTests {
 			record.put("market_price", "12.50");
 			return record;
 		});
-		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPriceParquet.read(file))
+		assertThatExceptionOfType(ParquetFileException.class).isThrownBy(() -> RawPricesCodec.read(file))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("'market_price'")
 			.withMessageContaining("expected a number");
@@ -110,18 +110,18 @@ class RawPriceParquetTests {
 	void writeWhenRowMapperFailsMidwayShouldKeepPreviousFileAndLeaveNoTempFile() throws IOException {
 		Path file = this.dir.resolve("day.parquet");
 		List<RawPriceRow> previous = List.of(full("a", 1.0), full("b", 2.0));
-		RawPriceParquet.write(file, previous);
+		RawPricesCodec.write(file, previous);
 		List<RawPriceRow> next = List.of(full("a", 10.0), full("b", 20.0), full("c", 30.0));
 		assertThatExceptionOfType(ParquetFileException.class)
-			.isThrownBy(() -> ParquetFiles.writeAtomically(file, RawPriceParquet.SCHEMA, next, (row) -> {
+			.isThrownBy(() -> ParquetFiles.writeAtomically(file, RawPricesCodec.SCHEMA, next, (row) -> {
 				if (row.cardId().equals("c")) {
 					throw new IllegalStateException("mapper broke on c");
 				}
-				return RawPriceParquet.toRecord(row);
+				return RawPricesCodec.toRecord(row);
 			}))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("mapper broke on c");
-		assertThat(RawPriceParquet.read(file)).containsExactlyElementsOf(previous);
+		assertThat(RawPricesCodec.read(file)).containsExactlyElementsOf(previous);
 		try (var files = Files.list(this.dir)) {
 			assertThat(files).containsExactly(file);
 		}
@@ -145,21 +145,21 @@ class RawPriceParquetTests {
 					sparse ? null : "USD", Instant.ofEpochMilli(1_767_000_000_000L + n)));
 		}
 		Path file = this.dir.resolve("scan_prices_2026-01-01.parquet");
-		RawPriceParquet.write(file, rows);
-		assertThat(RawPriceParquet.scannable(ParquetFiles.schemaOf(file))).isTrue();
-		List<RawPriceRow> scanned = RawPriceParquet.read(file);
-		assertThat(scanned).isEqualTo(ParquetFiles.read(file, RawPriceParquet::fromRecord));
+		RawPricesCodec.write(file, rows);
+		assertThat(RawPricesCodec.scannable(ParquetFiles.schemaOf(file))).isTrue();
+		List<RawPriceRow> scanned = RawPricesCodec.read(file);
+		assertThat(scanned).isEqualTo(ParquetFiles.read(file, RawPricesCodec::fromRecord));
 		assertThat(scanned).isEqualTo(rows);
 		// files are read in parallel by preprocessing: readers must not share
 		// decompressors
 		List<Path> copies = new java.util.ArrayList<>();
 		for (int n = 0; n < 16; n++) {
 			Path copy = this.dir.resolve("copy" + n + "_prices_2026-01-01.parquet");
-			RawPriceParquet.write(copy, rows);
+			RawPricesCodec.write(copy, rows);
 			copies.add(copy);
 		}
 		for (int round = 0; round < 5; round++) {
-			assertThat(copies.parallelStream().map(RawPriceParquet::read).toList()).allMatch(rows::equals);
+			assertThat(copies.parallelStream().map(RawPricesCodec::read).toList()).allMatch(rows::equals);
 		}
 	}
 

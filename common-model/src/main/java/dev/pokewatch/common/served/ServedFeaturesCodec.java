@@ -1,0 +1,309 @@
+package dev.pokewatch.common.served;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.io.api.Binary;
+
+import dev.pokewatch.common.parquet.ColumnReading;
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.parquet.ParquetFiles;
+
+/**
+ * The codec of the served features file of a model directory
+ * ({@code models/baseline/features.parquet}), the one owner of its format: columns
+ * {@code card_id, card_name, set_name, category, date, market_price, fair_price,
+ * is_outlier}. Training writes it with {@link #write(Path, Stream)}; the serving API
+ * loads it with {@link #read(Path, Visitor)}, column by column into its own per-card
+ * arrays, without an object per row.
+ *
+ * <p>
+ * Everything about the file is in this class, so adding a column touches it alone (plus
+ * the code that fills or uses the value): a component of {@link Row}, a field in
+ * {@link #SCHEMA}, its value in {@code toRecord} and {@code readRows} and, when serving
+ * needs it, its name in {@code READ_COLUMNS} and an accessor on {@link RowView}.
+ *
+ * @since 0.1.0
+ */
+public final class ServedFeaturesCodec {
+
+	/** The Avro schema of the features file. */
+	public static final Schema SCHEMA = SchemaBuilder.record("model_feature")
+		.namespace("dev.pokewatch")
+		.fields()
+		.requiredString("card_id")
+		.optionalString("card_name")
+		.optionalString("set_name")
+		.optionalString("category")
+		.name("date")
+		.type(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)))
+		.noDefault()
+		.optionalDouble("market_price")
+		.optionalDouble("fair_price")
+		.requiredBoolean("is_outlier")
+		.endRecord();
+
+	/** The columns serving reads: {@code category} is written for reports, not served. */
+	private static final List<String> READ_COLUMNS = List.of("card_id", "card_name", "set_name", "date", "market_price",
+			"fair_price", "is_outlier");
+
+	private static final List<String> ALL_COLUMNS = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
+
+	private ServedFeaturesCodec() {
+	}
+
+	/**
+	 * Writes the features file atomically, pulling the rows one at a time, so a caller
+	 * may produce millions of rows lazily without holding them.
+	 * @param file target file
+	 * @param rows rows sorted by card and date
+	 * @throws ParquetFileException naming the file; a previous file is then untouched
+	 */
+	public static void write(Path file, Stream<Row> rows) {
+		ParquetFiles.writeAtomically(file, SCHEMA, rows::iterator, ServedFeaturesCodec::toRecord);
+	}
+
+	/**
+	 * Writes the features file atomically.
+	 * @param file target file
+	 * @param rows rows sorted by card and date
+	 * @throws ParquetFileException naming the file; a previous file is then untouched
+	 */
+	public static void write(Path file, Collection<Row> rows) {
+		write(file, rows.stream());
+	}
+
+	private static GenericRecord toRecord(Row row) {
+		GenericRecord record = new GenericData.Record(SCHEMA);
+		record.put("card_id", row.cardId());
+		record.put("card_name", row.cardName());
+		record.put("set_name", row.setName());
+		record.put("category", row.category());
+		record.put("date", (int) row.date().toEpochDay());
+		record.put("market_price", row.marketPrice());
+		record.put("fair_price", row.fairPrice());
+		record.put("is_outlier", row.outlier());
+		return record;
+	}
+
+	/**
+	 * Reads the served columns of a features file, in file order, into a visitor:
+	 * {@link Visitor#card} whenever the card id differs from the previous row's (rows
+	 * usually come grouped by card, but a card may come back), then {@link Visitor#row}
+	 * for each row. The {@code category} column is not read.
+	 * @param file the features file
+	 * @param visitor receives the rows
+	 * @throws ParquetFileException naming the file, and the column for a missing column
+	 * or a null {@code card_id} or {@code date}
+	 */
+	public static void read(Path file, Visitor visitor) {
+		scan(file, READ_COLUMNS, visitor);
+	}
+
+	/**
+	 * Reads every row of a features file as an object, for tests and tools; serving uses
+	 * {@link #read(Path, Visitor)}.
+	 * @param file the file
+	 * @return its rows in file order
+	 * @throws ParquetFileException naming the file
+	 */
+	public static List<Row> readRows(Path file) {
+		List<Row> rows = new ArrayList<>();
+		scan(file, ALL_COLUMNS, new Visitor() {
+
+			private String cardId;
+
+			@Override
+			public void card(String cardId) {
+				this.cardId = cardId;
+			}
+
+			@Override
+			public void row(RowView row) {
+				rows.add(new Row(this.cardId, row.cardName(), row.setName(), row.category(),
+						LocalDate.ofEpochDay(row.epochDay()), boxed(row.marketPrice()), boxed(row.fairPrice()),
+						row.outlier()));
+			}
+
+		});
+		return rows;
+	}
+
+	private static Double boxed(double value) {
+		return Double.isNaN(value) ? null : value;
+	}
+
+	private static void scan(Path file, List<String> columns, Visitor visitor) {
+		ColumnReading.scan(file, columns, (group) -> {
+			ColumnReading.Column cardId = group.column("card_id");
+			RowView row = new RowView(group, columns.contains("category"));
+			Binary currentId = null;
+			for (long r = 0; r < group.rows(); r++) {
+				if (!cardId.present()) {
+					throw nullValue(file, group.firstRow() + r, "card_id");
+				}
+				Binary id = cardId.binary();
+				if (!id.equals(currentId)) {
+					currentId = id.copy();
+					visitor.card(id.toStringUsingUTF8());
+				}
+				if (!row.date.present()) {
+					throw nullValue(file, group.firstRow() + r, "date");
+				}
+				visitor.row(row);
+				group.consume();
+			}
+		});
+	}
+
+	private static ParquetFileException nullValue(Path file, long row, String column) {
+		return new ParquetFileException(file, "row " + row + ": column '" + column + "' must not be null", null);
+	}
+
+	/**
+	 * One (card, day) of the features file, as training writes it.
+	 *
+	 * @param cardId the card
+	 * @param cardName display name; may be {@code null}
+	 * @param setName set display name; may be {@code null}
+	 * @param category card category; may be {@code null}
+	 * @param date the UTC day
+	 * @param marketPrice that day's market price; {@code null} when unknown
+	 * @param fairPrice the model's fair price from days before {@code date}; {@code null}
+	 * when there is no earlier usable price
+	 * @param outlier whether preprocessing flagged the market price as an outlier
+	 * @since 0.1.0
+	 */
+	public record Row(String cardId, String cardName, String setName, String category, LocalDate date,
+			Double marketPrice, Double fairPrice, boolean outlier) {
+
+		public Row {
+			Objects.requireNonNull(cardId, "'cardId' must not be null");
+			Objects.requireNonNull(date, "'date' must not be null");
+		}
+
+	}
+
+	/**
+	 * Receives the rows of a features file as {@link #read(Path, Visitor)} reads them.
+	 *
+	 * @since 0.1.0
+	 */
+	public interface Visitor {
+
+		/**
+		 * The rows that follow, up to the next call, are of this card.
+		 * @param cardId the card id, decoded once per run of rows of one card
+		 */
+		void card(String cardId);
+
+		/**
+		 * One row of the current card.
+		 * @param row a view of the row, valid only during this call
+		 */
+		void row(RowView row);
+
+	}
+
+	/**
+	 * A view of the current row of {@link #read(Path, Visitor)}: each value is read from
+	 * its column only when asked for, and the view moves on after
+	 * {@link Visitor#row(RowView)} returns.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class RowView {
+
+		private final ColumnReading.Column cardName;
+
+		private final ColumnReading.Column setName;
+
+		private final ColumnReading.Column category;
+
+		private final ColumnReading.Column date;
+
+		private final ColumnReading.Column marketPrice;
+
+		private final ColumnReading.Column fairPrice;
+
+		private final ColumnReading.Column outlier;
+
+		private RowView(ColumnReading.RowGroup group, boolean withCategory) {
+			this.cardName = group.column("card_name");
+			this.setName = group.column("set_name");
+			this.category = withCategory ? group.column("category") : null;
+			this.date = group.column("date");
+			this.marketPrice = group.column("market_price");
+			this.fairPrice = group.column("fair_price");
+			this.outlier = group.column("is_outlier");
+		}
+
+		/**
+		 * The UTC day.
+		 * @return the day as days since the epoch
+		 */
+		public int epochDay() {
+			return this.date.integer();
+		}
+
+		/**
+		 * That day's market price.
+		 * @return the price, or {@code NaN} when unknown
+		 */
+		public double marketPrice() {
+			return this.marketPrice.number();
+		}
+
+		/**
+		 * The model's fair price from days before this one.
+		 * @return the price, or {@code NaN} when there is none
+		 */
+		public double fairPrice() {
+			return this.fairPrice.number();
+		}
+
+		/**
+		 * Whether preprocessing flagged the market price as an outlier.
+		 * @return the flag; {@code false} when null
+		 */
+		public boolean outlier() {
+			return this.outlier.present() && this.outlier.bool();
+		}
+
+		/**
+		 * The card's display name; equal consecutive names are decoded once.
+		 * @return the name, or {@code null}
+		 */
+		public String cardName() {
+			return this.cardName.text();
+		}
+
+		/**
+		 * The set's display name; equal consecutive names are decoded once.
+		 * @return the name, or {@code null}
+		 */
+		public String setName() {
+			return this.setName.text();
+		}
+
+		/**
+		 * The card category, read only by {@link #readRows(Path)}.
+		 * @return the category, or {@code null}
+		 */
+		String category() {
+			return (this.category != null) ? this.category.text() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.pokewatch.training.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
+import dev.pokewatch.training.system.ModelFiles;
+import dev.pokewatch.training.tracking.TrackedRun;
+
+/**
+ * Writes the candidate model directory ({@code features.parquet},
+ * {@code model_metadata.json} and, when tracked, {@code tracking.json}) in a staging
+ * directory swapped in whole, so a reader never sees a half-written candidate.
+ */
+final class CandidateDirectory {
+
+	private CandidateDirectory() {
+	}
+
+	static void write(Path candidateDir, Stream<ServedFeaturesCodec.Row> features, ModelMetadata metadata,
+			TrackedRun run) throws IOException {
+		Path staged = ModelFiles.stage(candidateDir);
+		try {
+			ServedFeaturesCodec.write(staged.resolve(ModelMetadata.DEFAULT_FEATURES_FILE), features);
+			ModelFiles.writeJson(staged.resolve(ModelMetadata.FILE_NAME), metadata);
+			if (run != null) {
+				ModelFiles.writeJson(staged.resolve(ModelFiles.TRACKING_FILE), tracking(run));
+			}
+			ModelFiles.replaceDirectory(staged, candidateDir);
+		}
+		finally {
+			ModelFiles.deleteRecursively(staged);
+		}
+	}
+
+	private static Map<String, String> tracking(TrackedRun run) {
+		Map<String, String> tracking = new LinkedHashMap<>();
+		tracking.put("run_id", run.runId());
+		tracking.put("experiment_id", run.experimentId());
+		tracking.put("artifact_uri", run.artifactUri());
+		tracking.put("location", run.location());
+		return tracking;
+	}
+
+}
