@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionException;
 
 import dev.pokewatch.common.metrics.Backtest;
 import dev.pokewatch.common.served.ModelMetadata;
-import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.ModelFiles;
 import dev.pokewatch.training.tracking.TrackedRun;

@@ -20,7 +20,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.pokewatch.common.served.ModelUpdateMessage;
 import dev.pokewatch.common.testsupport.RedisTestServer;
