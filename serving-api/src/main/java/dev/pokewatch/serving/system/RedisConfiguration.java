@@ -39,10 +39,9 @@ class RedisConfiguration {
 	}
 
 	/**
-	 * Boot's Redis health indicator (its own auto-configuration is switched off by
-	 * {@code management.health.redis.enabled=false}, as it would probe localhost without
-	 * a URL). Redis is optional, so an outage shows as {@link #DEGRADED} rather than DOWN
-	 * and the container health check stays green.
+	 * Boot's Redis health indicator, reporting {@link #DEGRADED} rather than DOWN: Redis
+	 * is optional, so an outage must not fail the container health check. Boot's own
+	 * registration of it is switched off ({@code management.health.redis.enabled=false}).
 	 * @param connectionFactory Boot's connection factory
 	 * @return the indicator, named {@code redis}
 	 */
