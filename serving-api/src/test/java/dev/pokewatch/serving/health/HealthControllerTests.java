@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a model answers 503, recovers on reload, and keeps its model when a reload fails.
  */
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "dev\\.pokewatch\\.serving\\.(health\\.HealthController|model\\.ModelReloadController"
+		pattern = "dev\\.pokewatch\\.serving\\.(health\\.HealthController|servedmodel\\.ModelReloadController"
 				+ "|prediction\\.Prediction(Controller|Service)|system\\.(ApiExceptionHandler|WebConfiguration))"),
 		properties = "serving.security.enabled=false")
 @Import(SliceConfiguration.class)
