@@ -3,6 +3,7 @@ package dev.pokewatch.serving.prediction;
 import org.springframework.http.HttpStatus;
 
 import dev.pokewatch.serving.system.ApiProblemException;
+import dev.pokewatch.serving.system.ProblemResponses;
 
 /**
  * The served model does not know the card (404).
@@ -12,7 +13,8 @@ public class CardNotFoundException extends ApiProblemException {
 	private final String cardId;
 
 	CardNotFoundException(String cardId) {
-		super(HttpStatus.NOT_FOUND, "card-not-found", "Card not found", "Unknown card_id: '" + cardId + "'");
+		super(HttpStatus.NOT_FOUND, "card-not-found", "Card not found",
+				"Unknown card_id: '" + ProblemResponses.abbreviate(cardId) + "'");
 		this.cardId = cardId;
 	}
 

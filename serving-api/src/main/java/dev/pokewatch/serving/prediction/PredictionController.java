@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -58,7 +58,7 @@ class PredictionController {
 	@ApiResponse(responseCode = "503", description = "No model loaded",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	PredictionResponse predict(@RequestBody PredictionRequest request) {
+	PredictionResponse predict(@Valid @RequestBody PredictionRequest request) {
 		return this.service.predict(this.registry.require(), request.cardId(), request.date());
 	}
 
@@ -83,7 +83,7 @@ class PredictionController {
 	@ApiResponse(responseCode = "503", description = "No model loaded",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
-	BatchPredictionResponse batchPredict(@RequestBody JsonNode body) {
+	BatchPredictionResponse batchPredict(@Valid @RequestBody BatchPredictionRequest body) {
 		return this.service.predictBatch(this.registry.require(), body);
 	}
 

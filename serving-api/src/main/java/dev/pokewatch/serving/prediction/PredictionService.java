@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,7 @@ import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.serving.servedmodel.ServedSeries;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
 import dev.pokewatch.serving.system.ApiProblemException;
+import dev.pokewatch.serving.system.ProblemResponses;
 import dev.pokewatch.serving.system.ServingProperties;
 
 /**
@@ -39,7 +42,10 @@ class PredictionService {
 
 	private final int maxBatchItems;
 
-	PredictionService(ServingProperties properties, MeterRegistry meterRegistry) {
+	private final Validator validator;
+
+	PredictionService(ServingProperties properties, MeterRegistry meterRegistry, Validator validator) {
+		this.validator = validator;
 		this.maxBatchItems = properties.batch().maxItems();
 		this.cache = Caffeine.newBuilder().maximumSize(properties.cache().maxSize()).recordStats().build();
 		CaffeineCacheMetrics.monitor(meterRegistry, this.cache, "predictions");
@@ -66,30 +72,57 @@ class PredictionService {
 	}
 
 	/**
-	 * Predicts a batch given as {@code {"card_ids": [...], "date"?}} or as an array of
-	 * {@code {card_id, date?}}.
+	 * Predicts a batch. Each item is validated and answered on its own: a bad item holds
+	 * its error in place and does not fail the batch.
 	 * @param index the model to answer from
-	 * @param body the parsed body
+	 * @param request the batch in either shape
 	 * @return one entry per item, in order
 	 */
-	BatchPredictionResponse predictBatch(ModelIndex index, JsonNode body) {
-		List<BatchItem> items = batchItems(body);
-		List<Object> results = new ArrayList<>(items.size());
+	BatchPredictionResponse predictBatch(ModelIndex index, BatchPredictionRequest request) {
+		int size = request.size();
+		if (size > this.maxBatchItems) {
+			throw new InvalidPredictionRequestException("card_ids",
+					"A batch holds at most " + this.maxBatchItems + " items (serving.batch.max-items), got " + size);
+		}
+		// the shared day is checked once: a malformed one fails the whole batch
+		parseDate(request.date());
+		List<Object> results = new ArrayList<>(size);
 		int errors = 0;
-		for (BatchItem item : items) {
+		for (int i = 0; i < size; i++) {
+			PredictionRequest item = item(request, i);
 			try {
-				if (item.problem() != null) {
-					throw item.problem();
-				}
-				results.add(predict(index, item.cardId(), item.date()));
+				results.add(predict(index, item, i));
 			}
 			catch (ApiProblemException ex) {
 				errors++;
-				results.add(new BatchPredictionResponse.ItemError(item.cardId(),
+				String cardId = (item != null) ? ProblemResponses.abbreviate(item.cardId()) : null;
+				results.add(new BatchPredictionResponse.ItemError(cardId,
 						new BatchPredictionResponse.Error(ex.status().value(), ex.typeUri().toString(), ex.detail())));
 			}
 		}
-		return new BatchPredictionResponse(results, items.size(), errors);
+		return new BatchPredictionResponse(results, size, errors);
+	}
+
+	private static PredictionRequest item(BatchPredictionRequest request, int i) {
+		if (request.items() == null) {
+			return new PredictionRequest(request.cardIds().get(i), request.date());
+		}
+		BatchPredictionRequest.Item item = request.items().get(i);
+		return (item != null) ? item.request() : null;
+	}
+
+	private PredictionResponse predict(ModelIndex index, PredictionRequest item, int i) {
+		if (item == null) {
+			throw new InvalidPredictionRequestException("[" + i + "]",
+					"item " + i + " must be an object {\"card_id\", \"date\"?}");
+		}
+		Set<ConstraintViolation<PredictionRequest>> violations = this.validator.validate(item);
+		if (!violations.isEmpty()) {
+			ConstraintViolation<PredictionRequest> violation = violations.iterator().next();
+			throw new InvalidPredictionRequestException(violation.getPropertyPath().toString(),
+					"item " + i + ": " + violation.getMessage());
+		}
+		return predict(index, item.cardId(), item.date());
 	}
 
 	private PredictionResponse resolve(ModelIndex index, String cardId, LocalDate requested) {
@@ -149,82 +182,11 @@ class PredictionService {
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidPredictionRequestException("date",
-					"'date' must be an ISO date YYYY-MM-DD, got '" + abbreviate(text) + "'");
+					"'date' must be an ISO date YYYY-MM-DD, got '" + ProblemResponses.abbreviate(text) + "'");
 		}
-	}
-
-	private List<BatchItem> batchItems(JsonNode body) {
-		if (body == null || !(body.isArray() || body.isObject())) {
-			throw new InvalidPredictionRequestException("body",
-					"The body must be {\"card_ids\": [...], \"date\"?} or an array of {\"card_id\", \"date\"?}");
-		}
-		if (body.isArray()) {
-			checkSize(body.size());
-			List<BatchItem> items = new ArrayList<>(body.size());
-			for (int i = 0; i < body.size(); i++) {
-				items.add(arrayItem(body.get(i), i));
-			}
-			return items;
-		}
-		JsonNode cardIds = body.get("card_ids");
-		if (cardIds == null || !cardIds.isArray()) {
-			throw new InvalidPredictionRequestException("card_ids",
-					"'card_ids' is required and must be an array of card ids");
-		}
-		checkSize(cardIds.size());
-		JsonNode date = body.get("date");
-		String dateText = null;
-		if (date != null && !date.isNull()) {
-			if (!date.isString()) {
-				throw new InvalidPredictionRequestException("date", "'date' must be a string YYYY-MM-DD");
-			}
-			dateText = date.stringValue();
-			parseDate(dateText);
-		}
-		List<BatchItem> items = new ArrayList<>(cardIds.size());
-		for (int i = 0; i < cardIds.size(); i++) {
-			JsonNode cardId = cardIds.get(i);
-			items.add(cardId.isString() ? new BatchItem(cardId.stringValue(), dateText, null)
-					: new BatchItem(null, null, new InvalidPredictionRequestException("card_ids",
-							"'card_ids[" + i + "]' must be a string, got " + cardId.getNodeType())));
-		}
-		return items;
-	}
-
-	private static BatchItem arrayItem(JsonNode item, int i) {
-		if (!item.isObject()) {
-			return new BatchItem(null, null, new InvalidPredictionRequestException("[" + i + "]",
-					"item " + i + " must be an object {\"card_id\", \"date\"?}, got " + item.getNodeType()));
-		}
-		JsonNode cardId = item.get("card_id");
-		if (cardId == null || !cardId.isString()) {
-			return new BatchItem(null, null, new InvalidPredictionRequestException("card_id",
-					"item " + i + ": 'card_id' is required (a string)"));
-		}
-		JsonNode date = item.get("date");
-		if (date != null && !date.isNull() && !date.isString()) {
-			return new BatchItem(cardId.stringValue(), null, new InvalidPredictionRequestException("date",
-					"item " + i + ": 'date' must be a string YYYY-MM-DD"));
-		}
-		return new BatchItem(cardId.stringValue(), (date != null && !date.isNull()) ? date.stringValue() : null, null);
-	}
-
-	private void checkSize(int size) {
-		if (size > this.maxBatchItems) {
-			throw new InvalidPredictionRequestException("card_ids",
-					"A batch holds at most " + this.maxBatchItems + " items (serving.batch.max-items), got " + size);
-		}
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() <= 40) ? text : text.substring(0, 40) + "...";
 	}
 
 	private record PredictionKey(long generation, String cardId, int epochDay) {
-
-	}
-
-	private record BatchItem(String cardId, String date, ApiProblemException problem) {
 
 	}
 

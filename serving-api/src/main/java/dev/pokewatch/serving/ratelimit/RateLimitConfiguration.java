@@ -3,6 +3,7 @@ package dev.pokewatch.serving.ratelimit;
 import java.time.Clock;
 
 import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
@@ -10,14 +11,20 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.pokewatch.serving.system.RedisUrlCondition;
 
 /**
- * Registers the rate-limit filter after the API-key filter, with Redis-shared buckets
- * when {@code serving.rate-limit.redis-url} is set.
+ * Registers the rate-limit filter after the API-key filter, with buckets shared through
+ * Redis when {@code REDIS_URL} ({@code spring.data.redis.url}) is set and local buckets
+ * otherwise or while Redis fails.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -34,22 +41,13 @@ class RateLimitConfiguration {
 				Clock.systemUTC());
 	}
 
-	@Bean(destroyMethod = "close")
-	RedisRateLimiterHolder redisRateLimiter(RateLimitProperties properties) {
-		if (!properties.redisEnabled()) {
-			return new RedisRateLimiterHolder(null);
-		}
-		return new RedisRateLimiterHolder(new RedisRateLimiter(properties.redisUrl(), properties.policy(),
-				properties.redisTimeout(), Clock.systemUTC()));
-	}
-
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
-			LocalRateLimiter localRateLimiter, RedisRateLimiterHolder redisRateLimiter,
+			LocalRateLimiter localRateLimiter, ObjectProvider<RedisRateLimiter> redisRateLimiter,
 			ObjectProvider<MeterRegistry> meterRegistryProvider) {
 		MeterRegistry meterRegistry = meterRegistryProvider.getIfAvailable(() -> Metrics.globalRegistry);
 		RateLimiter limiter = localRateLimiter;
-		RedisRateLimiter redis = redisRateLimiter.limiter();
+		RedisRateLimiter redis = redisRateLimiter.getIfAvailable();
 		if (redis != null) {
 			limiter = new FailoverRateLimiter(redis, redis.endpoint(), localRateLimiter,
 					properties.redisProbeInterval(), System::nanoTime, meterRegistry);
@@ -64,15 +62,26 @@ class RateLimitConfiguration {
 	}
 
 	/**
-	 * Holds the optional Redis limiter so it is closed with the context.
+	 * Shared buckets, on Boot's Lettuce connection factory, when a Redis URL is set.
 	 */
-	record RedisRateLimiterHolder(RedisRateLimiter limiter) implements AutoCloseable {
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisUrlCondition.class)
+	static class SharedBucketsConfiguration {
 
-		@Override
-		public void close() {
-			if (this.limiter != null) {
-				this.limiter.close();
-			}
+		@Bean
+		RedisRateLimiter redisRateLimiter(LettuceConnectionFactory connectionFactory, RateLimitProperties properties) {
+			return new RedisRateLimiter(connectionFactory, properties.policy(), properties.redisTimeout(),
+					Clock.systemUTC());
+		}
+
+		/**
+		 * While Lettuce reconnects in the background, commands fail at once instead of
+		 * queueing: a request must be served from local buckets, not wait for Redis.
+		 * @return the customizer of Boot's client options
+		 */
+		@Bean
+		LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+			return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 		}
 
 	}

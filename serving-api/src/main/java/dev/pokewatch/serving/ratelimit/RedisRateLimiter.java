@@ -3,94 +3,57 @@ package dev.pokewatch.serving.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Buckets shared by every replica through Redis, using Bucket4j's compare-and-swap
- * Lettuce proxy. Keys are {@code pokewatch:ratelimit:<bucketKey>} and expire once the
- * bucket would be full again. Failures surface as exceptions; {@link FailoverRateLimiter}
- * handles them.
+ * Lettuce proxy on the native connection that Boot's {@link LettuceConnectionFactory}
+ * shares (Lettuce reconnects it by itself). Keys are
+ * {@code pokewatch:ratelimit:<bucketKey>} and expire once the bucket would be full again.
+ * Failures surface as exceptions; {@link FailoverRateLimiter} handles them.
  */
-final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+final class RedisRateLimiter implements RateLimiter {
 
 	static final String KEY_PREFIX = "pokewatch:ratelimit:";
 
 	/** Extra lifetime of a Redis key past the moment its bucket is full again. */
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
-	private final RateLimitPolicy policy;
+	private final LettuceConnectionFactory connectionFactory;
 
-	private final Clock clock;
+	private final RateLimitPolicy policy;
 
 	private final Duration timeout;
 
-	private final RedisClient client;
+	private final Clock clock;
 
-	private final String endpoint;
+	private final AtomicReference<CompletableFuture<ProxyManager<byte[]>>> proxyManager = new AtomicReference<>();
 
-	private final ReentrantLock connectLock = new ReentrantLock();
-
-	private volatile Session session;
-
-	RedisRateLimiter(String redisUrl, RateLimitPolicy policy, Duration timeout, Clock clock) {
+	RedisRateLimiter(LettuceConnectionFactory connectionFactory, RateLimitPolicy policy, Duration timeout,
+			Clock clock) {
+		this.connectionFactory = connectionFactory;
 		this.policy = policy;
-		this.clock = clock;
 		this.timeout = timeout;
-		RedisURI uri = parse(redisUrl);
-		uri.setTimeout(timeout);
-		this.endpoint = uri.getHost() + ":" + uri.getPort();
-		this.client = RedisClient.create(uri);
-		// No background reconnect and no command queueing while disconnected: a dead
-		// Redis must
-		// fail fast so the request is served locally; FailoverRateLimiter decides when to
-		// retry.
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(false)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.build());
-		connectEagerly();
-	}
-
-	private void connectEagerly() {
-		try {
-			session();
-		}
-		catch (RuntimeException ex) {
-			// Reported once by FailoverRateLimiter when the first request needs Redis.
-		}
-	}
-
-	private static RedisURI parse(String redisUrl) {
-		try {
-			return RedisURI.create(redisUrl.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			// The URL may hold a password, so it is not repeated here.
-			throw new IllegalArgumentException(
-					"serving.rate-limit.redis-url (REDIS_URL) is not a valid Redis URL such as redis://host:6379");
-		}
+		this.clock = clock;
 	}
 
 	@Override
 	public RateLimitDecision tryConsume(String bucketKey) {
 		byte[] key = (KEY_PREFIX + bucketKey).getBytes(StandardCharsets.UTF_8);
-		ConsumptionProbe probe = session().proxyManager()
-			.getProxy(key, this.policy::configuration)
+		ConsumptionProbe probe = proxyManager().getProxy(key, this.policy::configuration)
 			.tryConsumeAndReturnRemaining(1);
 		return this.policy.decide(probe, this.clock.millis());
 	}
@@ -100,59 +63,58 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 	 * @return {@code host:port}
 	 */
 	String endpoint() {
-		return this.endpoint;
+		return this.connectionFactory.getHostName() + ":" + this.connectionFactory.getPort();
 	}
 
-	private Session session() {
-		Session current = this.session;
-		if (current != null && current.connection().isOpen()) {
-			return current;
-		}
-		// Only one thread connects; the others are served locally meanwhile instead of
-		// queueing
-		// behind a connect timeout.
-		if (!this.connectLock.tryLock()) {
-			throw new RedisConnectionException("Another request is connecting to Redis at " + this.endpoint);
+	/**
+	 * The proxy manager on the shared connection, created by the first request. Requests
+	 * arriving while it connects wait for that one attempt and share its outcome, so only
+	 * a real connection failure fails them; after a failure the next call tries again.
+	 */
+	private ProxyManager<byte[]> proxyManager() {
+		CompletableFuture<ProxyManager<byte[]>> current = this.proxyManager.get();
+		if (current == null || current.isCompletedExceptionally()) {
+			CompletableFuture<ProxyManager<byte[]>> attempt = new CompletableFuture<>();
+			if (this.proxyManager.compareAndSet(current, attempt)) {
+				try {
+					attempt.complete(connect());
+				}
+				catch (RuntimeException ex) {
+					attempt.completeExceptionally(ex);
+				}
+			}
+			current = this.proxyManager.get();
 		}
 		try {
-			current = this.session;
-			if (current != null && current.connection().isOpen()) {
-				return current;
-			}
-			if (current != null) {
-				current.connection().close();
-				this.session = null;
-			}
-			StatefulRedisConnection<byte[], byte[]> connection = this.client.connect(ByteArrayCodec.INSTANCE);
-			ProxyManager<byte[]> proxyManager = Bucket4jLettuce.casBasedBuilder(connection)
-				.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(EXPIRY_MARGIN))
+			return current.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	private ProxyManager<byte[]> connect() {
+		RedisClusterAsyncCommands<byte[], byte[]> commands;
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			// with a shared native connection (Boot's default) closing the Spring wrapper
+			// leaves the native connection open
+			commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+		}
+		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
+			.basedOnTimeForRefillingBucketUpToMax(EXPIRY_MARGIN);
+		if (commands instanceof RedisAdvancedClusterAsyncCommands<byte[], byte[]> cluster) {
+			return Bucket4jLettuce.casBasedBuilder(cluster)
+				.expirationAfterWrite(expiry)
 				.requestTimeout(this.timeout)
 				.build();
-			this.session = new Session(connection, proxyManager);
-			return this.session;
 		}
-		finally {
-			this.connectLock.unlock();
+		if (commands instanceof RedisAsyncCommands<byte[], byte[]> standalone) {
+			return Bucket4jLettuce.casBasedBuilder(standalone)
+				.expirationAfterWrite(expiry)
+				.requestTimeout(this.timeout)
+				.build();
 		}
-	}
-
-	@Override
-	public void close() {
-		this.connectLock.lock();
-		try {
-			if (this.session != null) {
-				this.session.connection().close();
-				this.session = null;
-			}
-		}
-		finally {
-			this.connectLock.unlock();
-		}
-		this.client.shutdown(Duration.ZERO, this.timeout);
-	}
-
-	private record Session(StatefulRedisConnection<byte[], byte[]> connection, ProxyManager<byte[]> proxyManager) {
-
+		throw new IllegalStateException("Unsupported Lettuce connection: " + commands.getClass().getName());
 	}
 
 }

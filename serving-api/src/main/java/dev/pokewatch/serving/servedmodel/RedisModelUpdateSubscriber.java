@@ -1,183 +1,109 @@
 package dev.pokewatch.serving.servedmodel;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import dev.pokewatch.serving.system.RedisUrlCondition;
 import dev.pokewatch.serving.system.ServingProperties;
 
 /**
- * Reloads the model when a message arrives on the Redis channel
- * {@code pokewatch:model-updated} (published by training on promotion), so every replica
- * picks up a new model. Only active when {@code REDIS_URL} is set. Redis being down never
- * stops the service: the first connection is retried in the background, and Lettuce
- * reconnects and re-subscribes after a lost connection.
+ * Reloads the model when a {@link dev.pokewatch.common.served.ModelUpdateMessage} arrives
+ * on the Redis channel {@code serving.reload.redis-channel} (published by training on
+ * promotion), so every replica picks up a new model. Only present when {@code REDIS_URL}
+ * is set. Redis being down never stops the service: until the first subscription the
+ * subscriber asks the {@link RedisMessageListenerContainer} again every few seconds;
+ * after it, reconnecting and subscribing again are the container's and Lettuce's job.
  */
 @Component
-class RedisModelUpdateSubscriber implements SmartLifecycle {
+@Conditional(RedisUrlCondition.class)
+class RedisModelUpdateSubscriber
+		implements MessageListener, ApplicationListener<ContextRefreshedEvent>, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisModelUpdateSubscriber.class);
 
+	private static final int MAX_LOGGED_LENGTH = 100;
+
+	/** Delay between attempts to subscribe while Redis has never been reachable. */
+	private static final Duration JOIN_RETRY = Duration.ofSeconds(2);
+
 	private final ServedModelHolder registry;
 
-	private final ServingProperties.Redis properties;
+	private final RedisMessageListenerContainer container;
 
-	private volatile RedisClient client;
+	private final ChannelTopic channel;
 
-	private volatile StatefulRedisPubSubConnection<String, String> connection;
+	private final AtomicBoolean joining = new AtomicBoolean();
 
-	private volatile ExecutorService executor;
+	private volatile boolean closed;
 
-	private volatile boolean running;
-
-	RedisModelUpdateSubscriber(ServedModelHolder registry, ServingProperties properties) {
+	RedisModelUpdateSubscriber(ServedModelHolder registry, ServingProperties properties,
+			RedisMessageListenerContainer container) {
 		this.registry = registry;
-		this.properties = properties.redis();
-	}
-
-	@Override
-	public void start() {
-		if (!this.properties.enabled() || this.running) {
-			return;
-		}
-		RedisURI uri;
-		try {
-			uri = RedisURI.create(this.properties.url());
-		}
-		catch (IllegalArgumentException ex) {
-			// neither the message nor the cause: both repeat the URL, which may hold a
-			// password
-			throw new IllegalStateException(
-					"REDIS_URL (serving.redis.url) is not a valid Redis URL such as redis://host:6379");
-		}
-		this.running = true;
-		this.client = RedisClient.create(uri);
-		this.client.setOptions(ClientOptions.builder().autoReconnect(true).build());
-		// one thread: reloads are serialized anyway, and this keeps them off Lettuce's
-		// event loop
-		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "model-redis-subscriber");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.executor.execute(this::connect);
-	}
-
-	private void connect() {
-		boolean warned = false;
-		while (this.running) {
-			StatefulRedisPubSubConnection<String, String> pubSub = null;
-			try {
-				pubSub = this.client.connectPubSub();
-				pubSub.addListener(new RedisPubSubAdapter<>() {
-					@Override
-					public void message(String channel, String message) {
-						onMessage(message);
-					}
-				});
-				pubSub.sync().subscribe(this.properties.channel());
-				if (!this.running) {
-					pubSub.close();
-					return;
-				}
-				this.connection = pubSub;
-				logger.info("Subscribed to Redis channel '{}' for model updates", this.properties.channel());
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (pubSub != null) {
-					// connected but not subscribed: close it, or every retry would leak a
-					// reconnecting connection that may subscribe late and double the
-					// reloads
-					pubSub.close();
-				}
-				if (!warned) {
-					logger.warn("Redis unavailable for model updates ({}); retrying every {}", ex.getMessage(),
-							this.properties.reconnectDelay());
-					warned = true;
-				}
-				if (!sleep(this.properties.reconnectDelay())) {
-					return;
-				}
-			}
-		}
-	}
-
-	private void onMessage(String message) {
-		ExecutorService reloads = this.executor;
-		if (reloads == null || reloads.isShutdown()) {
-			return;
-		}
-		logger.info("Model update announced on Redis ({}), reloading", message);
-		try {
-			reloads.execute(() -> this.registry.reload("redis"));
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Reload not scheduled: {}", ex.toString());
-		}
-	}
-
-	private boolean sleep(Duration delay) {
-		try {
-			Thread.sleep(delay);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		ExecutorService reloads = this.executor;
-		if (reloads != null) {
-			reloads.shutdownNow();
-			try {
-				reloads.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		StatefulRedisPubSubConnection<String, String> pubSub = this.connection;
-		if (pubSub != null) {
-			pubSub.close();
-		}
-		RedisClient redis = this.client;
-		if (redis != null) {
-			redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
-		this.executor = null;
-		this.connection = null;
-		this.client = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+		this.container = container;
+		this.channel = new ChannelTopic(properties.reload().redisChannel());
 	}
 
 	/**
-	 * Whether the subscription is established.
-	 * @return {@code true} once subscribed
+	 * Joins the container once it runs, so that a Redis down at startup cannot fail the
+	 * startup.
 	 */
-	boolean subscribed() {
-		StatefulRedisPubSubConnection<String, String> pubSub = this.connection;
-		return pubSub != null && pubSub.isOpen();
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		if (this.joining.compareAndSet(false, true)) {
+			join(true);
+		}
+	}
+
+	private void join(boolean first) {
+		if (this.closed) {
+			return;
+		}
+		try {
+			// joining a running container subscribes at once; a failure fails only this
+			// call and leaves the container ready for the next one
+			this.container.addMessageListener(this, this.channel);
+			logger.info("Subscribed to Redis channel '{}' for model updates", this.channel.getTopic());
+		}
+		catch (RuntimeException ex) {
+			if (first) {
+				logger.warn("Redis unavailable for model updates ({}); retrying every {} s", ex.getMessage(),
+						JOIN_RETRY.toSeconds());
+			}
+			CompletableFuture.delayedExecutor(JOIN_RETRY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> join(false));
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.closed = true;
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		String version = new String(message.getBody(), StandardCharsets.UTF_8);
+		if (version.length() > MAX_LOGGED_LENGTH) {
+			version = version.substring(0, MAX_LOGGED_LENGTH) + "...";
+		}
+		logger.info("Model update announced on Redis ({}), reloading", version);
+		// runs on a container thread, never on Lettuce's event loop; the holder
+		// serializes reloads
+		this.registry.reload("redis");
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.pokewatch.serving.system;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,10 +20,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -65,9 +74,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (tooLarge != null) {
 			return handleApiProblem(tooLarge, request);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				unreadableDetail(ex, expectedShape(request)));
 		problem.setTitle("Malformed request body");
 		problem.setType(ProblemTypes.uri("malformed-body"));
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// the constraint messages name the JSON field and never repeat the value
+		String detail = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map(ObjectError::getDefaultMessage)
+			.sorted()
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid request");
+		problem.setType(ProblemTypes.uri("invalid-request"));
 		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -87,7 +113,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servletRequest = servletRequest(request);
 		String path = (servletRequest != null) ? servletRequest.getRequestURI() : "";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No endpoint " + method + " " + abbreviate(path));
+				"No endpoint " + method + " " + ProblemResponses.abbreviate(path));
 		problem.setTitle("Not found");
 		return createResponseEntity(problem, headers, HttpStatus.NOT_FOUND, request);
 	}
@@ -105,26 +131,46 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return new ResponseEntity<>(problem, responseHeaders, statusCode);
 	}
 
-	static String unreadableDetail(HttpMessageNotReadableException ex) {
+	static String unreadableDetail(HttpMessageNotReadableException ex, String expectedShape) {
 		JacksonException jackson = findCause(ex, JacksonException.class);
 		if (jackson == null) {
 			return "The request body is missing or unreadable (expected JSON)";
 		}
 		List<JacksonException.Reference> path = jackson.getPath();
 		if (!path.isEmpty()) {
-			String field = fieldName(path);
+			String field = ProblemResponses.abbreviate(fieldName(path));
 			if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 				return "Invalid value for field '" + field + "': expected " + describe(mismatch.getTargetType());
 			}
 			return "Invalid value for field '" + field + "'";
 		}
 		if (jackson instanceof StreamReadException && !(jackson instanceof MismatchedInputException)) {
+			// the parser's own message names its internals and repeats input: only the
+			// position is told
 			TokenStreamLocation location = jackson.getLocation();
 			String where = (location != null && location.getLineNr() > 0)
 					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
-			return "Malformed JSON" + where + ": " + firstLine(jackson.getOriginalMessage());
+			return "Malformed JSON" + where;
 		}
-		return "The request body has the wrong shape: expected a JSON object as documented";
+		return "The request body has the wrong shape: expected " + expectedShape;
+	}
+
+	/**
+	 * The documented shape of the handler's request body: the
+	 * {@link JsonClassDescription} of its {@code @RequestBody} type, if it has one.
+	 */
+	private static String expectedShape(WebRequest request) {
+		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (handler instanceof HandlerMethod method) {
+			for (MethodParameter parameter : method.getMethodParameters()) {
+				JsonClassDescription shape = parameter.getParameterType().getAnnotation(JsonClassDescription.class);
+				if (parameter.hasParameterAnnotation(RequestBody.class) && shape != null) {
+					return shape.value();
+				}
+			}
+		}
+		return "a JSON object as documented";
 	}
 
 	private static String fieldName(List<JacksonException.Reference> path) {
@@ -151,18 +197,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return "an array";
 		}
 		return "an object";
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "unexpected input";
-		}
-		int newline = message.indexOf('\n');
-		return abbreviate((newline > 0) ? message.substring(0, newline) : message);
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() <= 200) ? text : text.substring(0, 200) + "...";
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

@@ -20,6 +20,9 @@ import org.springframework.http.ProblemDetail;
  */
 public final class ProblemResponses {
 
+	/** Most characters of client input a problem detail repeats. */
+	public static final int MAX_ECHOED_LENGTH = 100;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ProblemResponses() {
@@ -97,6 +100,19 @@ public final class ProblemResponses {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), body);
+	}
+
+	/**
+	 * Client input as a problem may repeat it: at most {@link #MAX_ECHOED_LENGTH}
+	 * characters, then {@code ...}, so an error never echoes an unbounded value.
+	 * @param text the client's value, may be {@code null}
+	 * @return the value, abbreviated when longer
+	 */
+	public static String abbreviate(String text) {
+		if (text == null || text.length() <= MAX_ECHOED_LENGTH) {
+			return text;
+		}
+		return text.substring(0, MAX_ECHOED_LENGTH) + "...";
 	}
 
 	private static String safePath(String path) {

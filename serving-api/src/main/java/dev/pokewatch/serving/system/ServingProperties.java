@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import dev.pokewatch.common.served.ModelUpdateMessage;
+
 /**
  * Typed configuration of the serving API ({@code serving.*}). The {@code security} and
- * {@code rate-limit} groups are bound by their own records in their packages.
+ * {@code rate-limit} groups are bound by their own records in their packages; the Redis
+ * connection is Boot's ({@code spring.data.redis.*}, from {@code REDIS_URL}).
  *
  * @param modelDir the model directory served ({@code MODEL_DIR})
  * @param reload how model changes are noticed
@@ -18,12 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param cache the prediction response cache
  * @param maxRequestSize largest accepted request body ({@code 413} beyond)
  * @param cors cross-origin settings
- * @param redis optional Redis used for the model-updated notification
  */
 @ConfigurationProperties("serving")
 public record ServingProperties(@DefaultValue("models/baseline") Path modelDir, @DefaultValue Reload reload,
 		@DefaultValue Batch batch, @DefaultValue Cache cache, @DefaultValue("1MB") DataSize maxRequestSize,
-		@DefaultValue Cors cors, @DefaultValue Redis redis) {
+		@DefaultValue Cors cors) {
 
 	public ServingProperties {
 		if (maxRequestSize.toBytes() <= 0) {
@@ -37,13 +39,19 @@ public record ServingProperties(@DefaultValue("models/baseline") Path modelDir, 
 	 * @param watch whether to watch the directory at all (else only explicit reloads)
 	 * @param pollInterval how often the metadata file is checked when no file event
 	 * arrives
+	 * @param redisChannel the Redis pub/sub channel announcing a new model, listened to
+	 * when {@code REDIS_URL} is set
 	 */
-	public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("2s") Duration pollInterval) {
+	public record Reload(@DefaultValue("true") boolean watch, @DefaultValue("2s") Duration pollInterval,
+			@DefaultValue(ModelUpdateMessage.DEFAULT_CHANNEL) String redisChannel) {
 
 		public Reload {
 			if (pollInterval.isNegative() || pollInterval.isZero()) {
 				throw new IllegalArgumentException(
 						"'serving.reload.poll-interval' must be positive, got " + pollInterval);
+			}
+			if (redisChannel.isBlank()) {
+				throw new IllegalArgumentException("'serving.reload.redis-channel' must not be blank");
 			}
 		}
 
@@ -103,33 +111,6 @@ public record ServingProperties(@DefaultValue("models/baseline") Path modelDir, 
 		 */
 		public boolean enabled() {
 			return !this.allowedOrigins.isEmpty();
-		}
-
-	}
-
-	/**
-	 * Optional Redis connection for the model-updated notification.
-	 *
-	 * @param url the Redis URL ({@code REDIS_URL}); blank disables Redis
-	 * @param channel the pub/sub channel announcing a new model
-	 * @param reconnectDelay delay between connection attempts while Redis is down
-	 */
-	public record Redis(@DefaultValue("") String url, @DefaultValue("pokewatch:model-updated") String channel,
-			@DefaultValue("2s") Duration reconnectDelay) {
-
-		/**
-		 * Whether Redis is configured.
-		 * @return {@code true} when a URL is set
-		 */
-		public boolean enabled() {
-			return this.url != null && !this.url.isBlank();
-		}
-
-		@Override
-		public String toString() {
-			// the URL may carry a password: never print it
-			return "Redis[url=" + (enabled() ? "(set)" : "(none)") + ", channel=" + this.channel + ", reconnectDelay="
-					+ this.reconnectDelay + "]";
 		}
 
 	}

@@ -272,6 +272,45 @@ class PredictionControllerTests {
 				"'date'");
 	}
 
+	@Test
+	void batchWhenItemsAreNullOrBlankShouldAnswerItemErrorsInPlace() {
+		MvcTestResult result = post("/batch_predict", "{\"card_ids\":[\"\",null,\"" + TestModels.CARD_C + "\"]}");
+		assertThat(result).hasStatusOk();
+		String body = content(result.getResponse());
+		assertThat(JsonPath.<Integer>read(body, "$.errors")).isEqualTo(2);
+		assertThat(JsonPath.<String>read(body, "$.predictions[0].error.detail"))
+			.isEqualTo("item 0: 'card_id' is required (a non-empty string)");
+		assertThat(JsonPath.<Integer>read(body, "$.predictions[1].error.status")).isEqualTo(400);
+		assertThat(JsonPath.<String>read(body, "$.predictions[2].signal")).isEqualTo("HOLD");
+		MvcTestResult array = post("/batch_predict", "[null,{\"card_id\":\"" + TestModels.CARD_C + "\"}]");
+		assertThat(JsonPath.<String>read(content(array.getResponse()), "$.predictions[0].error.detail"))
+			.isEqualTo("item 0 must be an object {\"card_id\", \"date\"?}");
+	}
+
+	@Test
+	void batchWhenBodyHasWrongShapeShouldAnswer400NamingBothShapes() {
+		assertProblem(post("/batch_predict", "\"card\""), 400, "/batch_predict",
+				"expected {\"card_ids\": [...], \"date\"?} or an array of {\"card_id\", \"date\"?}");
+	}
+
+	@Test
+	void errorsWhenInputIsLongShouldEchoAtMostHundredCharacters() {
+		String longId = "x".repeat(1500);
+		String detail = assertProblem(post("/predict", "{\"card_id\":\"" + longId + "\"}"), 404, "/predict",
+				"Unknown card_id: '" + "x".repeat(100) + "...'");
+		assertThat(detail).hasSizeLessThan(200);
+		String body = content(post("/batch_predict", "{\"card_ids\":[\"" + longId + "\"]}").getResponse());
+		assertThat(JsonPath.<String>read(body, "$.predictions[0].card_id")).hasSize(103);
+		assertThat(JsonPath.<String>read(body, "$.predictions[0].error.detail")).hasSizeLessThan(200);
+	}
+
+	@Test
+	void predictWhenJsonIsMalformedShouldNameOnlyThePosition() {
+		String detail = assertProblem(post("/predict", "{\"card_id\": tru"), 400, "/predict",
+				"Malformed JSON at line 1");
+		assertThat(detail).doesNotContain("Source").doesNotContain("token").doesNotContain("tru");
+	}
+
 	private MvcTestResult post(String path, String json) {
 		return this.mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -82,7 +83,8 @@ class RequestBodyPropertyTests {
 			ServingProperties properties = TestProperties.of(dir);
 			ServedModelHolder registry = new ServedModelHolder(properties, new SimpleMeterRegistry());
 			registry.afterSingletonsInstantiated();
-			PredictionService service = new PredictionService(properties, new SimpleMeterRegistry());
+			PredictionService service = new PredictionService(properties, new SimpleMeterRegistry(),
+					Validation.buildDefaultValidatorFactory().getValidator());
 			return MockMvcBuilders.standaloneSetup(new PredictionController(registry, service))
 				.setControllerAdvice(new ApiExceptionHandler())
 				.addFilters(new RequestIdFilter())

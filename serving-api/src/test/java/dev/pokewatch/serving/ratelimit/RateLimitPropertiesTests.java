@@ -24,7 +24,6 @@ class RateLimitPropertiesTests {
 			RateLimitProperties properties = context.getBean(RateLimitProperties.class);
 			assertThat(properties.requestsPerMinute()).isEqualTo(60);
 			assertThat(properties.burst()).isEqualTo(10);
-			assertThat(properties.redisEnabled()).isFalse();
 			assertThat(properties.redisTimeout()).isEqualTo(Duration.ofMillis(200));
 			assertThat(properties.redisProbeInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.policy()).isEqualTo(new RateLimitPolicy(60, 10));
@@ -35,19 +34,12 @@ class RateLimitPropertiesTests {
 	void bindWhenEnvStyleValuesShouldBindThem() {
 		this.runner
 			.withPropertyValues("serving.rate-limit.requests-per-minute=120", "serving.rate-limit.burst=20",
-					"serving.rate-limit.redis-url=redis://:secret@redis.internal:6379")
+					"serving.rate-limit.redis-probe-interval=1s")
 			.run((context) -> {
 				RateLimitProperties properties = context.getBean(RateLimitProperties.class);
 				assertThat(properties.policy()).isEqualTo(new RateLimitPolicy(120, 20));
-				assertThat(properties.redisEnabled()).isTrue();
-				assertThat(properties.toString()).doesNotContain("secret");
+				assertThat(properties.redisProbeInterval()).isEqualTo(Duration.ofSeconds(1));
 			});
-	}
-
-	@Test
-	void bindWhenBlankRedisUrlShouldKeepBucketsLocal() {
-		this.runner.withPropertyValues("serving.rate-limit.redis-url= ")
-			.run((context) -> assertThat(context.getBean(RateLimitProperties.class).redisEnabled()).isFalse());
 	}
 
 	@Test

@@ -11,7 +11,9 @@ import jakarta.servlet.Filter;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +24,12 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * A Spring application made of only the security and rate-limit packages (as the real
- * application picks them up by component scanning), so tests get the real wiring and
- * property binding without the model or a web server. Each instance stands for one
- * serving-api replica.
+ * application picks them up by component scanning) and Boot's Redis connection factory,
+ * so tests get the real wiring and property binding without the model or a web server.
+ * Each instance stands for one serving-api replica.
  */
 @SpringBootConfiguration
+@ImportAutoConfiguration(DataRedisAutoConfiguration.class)
 @ComponentScan(basePackages = { "dev.pokewatch.serving.security", "dev.pokewatch.serving.ratelimit" },
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Test.*"))
 class RateLimitTestApplication {

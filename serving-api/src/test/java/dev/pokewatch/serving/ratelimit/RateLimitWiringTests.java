@@ -97,7 +97,7 @@ class RateLimitWiringTests {
 		int closedPort = TestEnvironment.freePort();
 		try (RateLimitTestApplication.Replica replica = RateLimitTestApplication.start(
 				"--serving.security.enabled=false", "--serving.rate-limit.burst=2",
-				"--serving.rate-limit.redis-url=redis://127.0.0.1:" + closedPort)) {
+				"--spring.data.redis.url=redis://127.0.0.1:" + closedPort)) {
 			MockMvcTester mvc = replica.mvc();
 			assertThat(status(mvc.post().uri("/predict"))).isEqualTo(200);
 			assertThat(status(mvc.post().uri("/predict"))).isEqualTo(200);

@@ -1,7 +1,13 @@
 package dev.pokewatch.serving.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.pokewatch.serving.security.ApiKeyHashes;
 import io.lettuce.core.RedisClient;
@@ -23,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RedisRateLimiter} and {@link FailoverRateLimiter} against a real
- * {@code redis-server}, with two replicas (two Spring contexts, each with its own Lettuce
- * client) sharing one limit.
+ * {@code redis-server}, with two replicas (two Spring contexts, each with Boot's own
+ * Lettuce connection factory) sharing one limit.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Tag("integration")
@@ -44,7 +50,7 @@ class RedisRateLimitTests {
 	void startRedisAndReplicas() throws Exception {
 		this.redis = RedisTestServer.start();
 		String[] args = { "--serving.security.api-keys=" + KEY + "," + OTHER_KEY,
-				"--serving.rate-limit.redis-url=" + this.redis.url(), "--serving.rate-limit.burst=5",
+				"--spring.data.redis.url=" + this.redis.url(), "--serving.rate-limit.burst=5",
 				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms",
 				// Generous, so a loaded test machine cannot fake an outage; a killed
 				// server is
@@ -115,6 +121,37 @@ class RedisRateLimitTests {
 		assertSharedLimit(a, b);
 		assertThat(fallbacks(this.replicaA)).isEqualTo(1);
 		assertThat(fallbacks(this.replicaB)).as("B made no request while Redis was down").isZero();
+	}
+
+	@Test
+	void firstRequestsWhenConcurrentAgainstHealthyRedisShouldNeverFallBack(CapturedOutput output) throws Exception {
+		// the replica has not connected yet: every thread races for the first connection
+		int threads = 32;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				MockMvcTester mvc = this.replicaA.mvc();
+				statuses.add(pool.submit(() -> {
+					start.await();
+					return status(mvc, KEY);
+				}));
+			}
+			start.countDown();
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsOnly(200, 429).filteredOn((status) -> status == 200).hasSize(5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(fallbacks(this.replicaA)).isZero();
+		assertThat(redisUp(this.replicaA)).isEqualTo(1);
+		assertThat(output.getAll()).doesNotContain("Redis rate limiting at");
+		assertThat(status(this.replicaB.mvc(), KEY)).as("the shared bucket is empty").isEqualTo(429);
 	}
 
 	/** Five requests split over both replicas use up the shared burst of five. */

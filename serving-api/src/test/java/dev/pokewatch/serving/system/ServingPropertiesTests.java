@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import dev.pokewatch.common.served.ModelUpdateMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,8 +29,7 @@ class ServingPropertiesTests {
 			assertThat(properties.maxRequestSize().toBytes()).isEqualTo(1024 * 1024);
 			assertThat(properties.reload().pollInterval()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.cors().enabled()).isFalse();
-			assertThat(properties.redis().enabled()).isFalse();
-			assertThat(properties.redis().channel()).isEqualTo("pokewatch:model-updated");
+			assertThat(properties.reload().redisChannel()).isEqualTo(ModelUpdateMessage.DEFAULT_CHANNEL);
 		});
 	}
 
