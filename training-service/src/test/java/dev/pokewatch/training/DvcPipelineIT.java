@@ -19,15 +19,20 @@ import dev.pokewatch.training.tracking.MlflowTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the repository's {@code dvc.yaml} with the built training jar and a real
- * {@code dvc}: a second {@code dvc repro} does nothing, a changed train parameter re-runs
- * train and validate only. Runs in {@code verify}, after the jar is packaged.
+ * Tests for the repository's {@code dvc.yaml} with the built training jar, the real
+ * launcher {@code bin/pokewatch} and a real {@code dvc}: the stages run although the
+ * {@code java} first on PATH and {@code JAVA_HOME} are a Java 17 (as on Debian 12), a
+ * second {@code dvc repro} does nothing, a changed train parameter re-runs train and
+ * validate only. Runs in {@code verify}, after the jar is packaged.
  */
 @Tag("integration")
 class DvcPipelineIT {
 
 	@TempDir
 	Path project;
+
+	@TempDir
+	Path java17;
 
 	@Test
 	void reproWhenNothingChangedShouldRunNothingAndWhenTrainParamChangedShouldRunTrainAndValidate() throws Exception {
@@ -42,6 +47,10 @@ class DvcPipelineIT {
 		// the project's ignore rules matter: DVC refuses to run when dvc.lock is
 		// git-ignored
 		Files.copy(repo.resolve(".gitignore"), this.project.resolve(".gitignore"));
+		Files.createDirectories(this.project.resolve("bin"));
+		Files.copy(repo.resolve("bin/pokewatch"), this.project.resolve("bin/pokewatch"));
+		this.project.resolve("bin/pokewatch").toFile().setExecutable(true);
+		Files.copy(repo.resolve("config/jvm.properties"), this.project.resolve("config/jvm.properties"));
 		Files.createDirectories(this.project.resolve("training-service/target"));
 		Files.copy(jar, this.project.resolve("training-service/target/training-service.jar"));
 		Files.writeString(this.project.resolve("params.yaml"),
@@ -55,7 +64,8 @@ class DvcPipelineIT {
 		run(dvc.toString(), "commit", "-f", "collect");
 
 		String first = run(dvc.toString(), "repro");
-		assertThat(first).contains("Running stage 'preprocess'", "Running stage 'train'", "Running stage 'validate'");
+		assertThat(first).contains("Running stage 'preprocess'", "Running stage 'train'", "Running stage 'validate'")
+			.doesNotContain("java 17 was run");
 		assertThat(this.project.resolve("models/baseline/model_metadata.json")).exists();
 		assertThat(this.project.resolve("reports/metrics.json")).exists();
 
@@ -74,9 +84,13 @@ class DvcPipelineIT {
 		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(this.project.toFile())
 			.redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
-		// the stages call `java`: use the JDK running this test, and never a real
-		// tracking server
-		env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + env.getOrDefault("PATH", ""));
+		// a Java 17 comes first on PATH and is JAVA_HOME: the launcher must skip it and
+		// find the JDK running this test among the installed ones
+		Path oldJava = oldJavaHome();
+		env.put("PATH", oldJava.resolve("bin") + ":" + env.getOrDefault("PATH", ""));
+		env.put("JAVA_HOME", oldJava.toString());
+		env.put("POKEWATCH_JAVA_DIRS", Path.of(System.getProperty("java.home")).toRealPath().getParent().toString());
+		// never a real tracking server
 		env.remove("MLFLOW_TRACKING_URI");
 		env.put("MLFLOW_FILE_STORE_DIR", this.project.resolve("mlruns").toString());
 		Process process = builder.start();
@@ -84,6 +98,22 @@ class DvcPipelineIT {
 		assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
 		assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
 		return output;
+	}
+
+	/**
+	 * A Java 17 home whose {@code java} fails the way a real 17 fails on our jars.
+	 * @return the home
+	 */
+	private Path oldJavaHome() throws IOException {
+		Path home = this.java17;
+		Path java = home.resolve("bin/java");
+		if (!Files.exists(java)) {
+			Files.createDirectories(java.getParent());
+			Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+			Files.writeString(java, "#!/bin/sh\necho 'java 17 was run: UnsupportedClassVersionError' >&2\nexit 1\n");
+			java.toFile().setExecutable(true);
+		}
+		return home;
 	}
 
 }
