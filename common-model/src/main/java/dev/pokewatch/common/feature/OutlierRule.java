@@ -75,8 +75,7 @@ public record OutlierRule(int windowDays, int minPoints, double madK, double min
 		double[] reference = new double[n];
 		double[] logs = new double[n];
 		// the accepted prices of the window, kept sorted as the window slides: sorting
-		// the
-		// window afresh for every day dominated preprocessing
+		// the window afresh for every day dominated preprocessing
 		double[] window = new double[n];
 		int windowCount = 0;
 		int windowStart = 0;

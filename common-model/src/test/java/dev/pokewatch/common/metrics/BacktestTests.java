@@ -46,8 +46,7 @@ class BacktestTests {
 		assertThat(m.holdRate()).isEqualTo(0.5);
 		assertThat(m.buyRate()).isEqualTo(0.25);
 		// horizon 1: day1 -> outlier (no outcome), day3 -> 120 up, day4 -> missing, day6
-		// ->
-		// end
+		// -> end
 		assertThat(m.outcomes()).isEqualTo(1);
 		assertThat(m.buyHitRate()).isEqualTo(1.0);
 		assertThat(m.baseUpRate()).isEqualTo(1.0);

@@ -104,8 +104,7 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 				}
 				Fingerprint now = Fingerprint.of(metadataFile);
 				// an absent file means the directory is being replaced: keep serving
-				// until the
-				// new one appears
+				// until the new one appears
 				if (now.exists() && !now.equals(last)) {
 					logger.info("{} changed, reloading the model", metadataFile);
 					this.registry.reload("file");

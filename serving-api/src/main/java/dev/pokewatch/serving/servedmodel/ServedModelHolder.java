@@ -74,8 +74,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		// a missing or broken model must not stop the service: it answers 503 until a
-		// reload
-		// succeeds
+		// reload succeeds
 		ReloadOutcome outcome = reload("startup");
 		if (!outcome.success()) {
 			logger.warn("Starting without a model: {}", outcome.error());

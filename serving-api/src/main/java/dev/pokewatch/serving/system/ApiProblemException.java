@@ -18,8 +18,7 @@ public abstract class ApiProblemException extends RuntimeException {
 
 	protected ApiProblemException(HttpStatus status, String type, String title, String detail) {
 		// no stack trace: these are answers to client input, thrown per batch item on a
-		// hot
-		// path, and never logged with a trace
+		// hot path, and never logged with a trace
 		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;

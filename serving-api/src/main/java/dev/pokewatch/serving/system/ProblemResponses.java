@@ -117,8 +117,7 @@ public final class ProblemResponses {
 
 	private static String safePath(String path) {
 		// a path from the request line may hold characters a URI rejects; the instance
-		// only
-		// needs to identify the resource
+		// only needs to identify the resource
 		try {
 			return URI.create(path).getRawPath();
 		}

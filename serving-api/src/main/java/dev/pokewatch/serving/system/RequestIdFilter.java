@@ -86,8 +86,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	static String generate() {
 		// ids only need to be unique, not unguessable: ThreadLocalRandom avoids
-		// SecureRandom's
-		// lock on the hot path
+		// SecureRandom's lock on the hot path
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		char[] chars = new char[32];
 		long high = random.nextLong();

@@ -53,8 +53,7 @@ class RedisRateLimitTests {
 				"--spring.data.redis.url=" + this.redis.url(), "--serving.rate-limit.burst=5",
 				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms",
 				// Generous, so a loaded test machine cannot fake an outage; a killed
-				// server is
-				// detected by refused connections, not by the timeout.
+				// server is detected by refused connections, not by the timeout.
 				"--serving.rate-limit.redis-timeout=2s" };
 		this.replicaA = RateLimitTestApplication.start(args);
 		this.replicaB = RateLimitTestApplication.start(args);
@@ -109,8 +108,7 @@ class RedisRateLimitTests {
 
 		this.redis.restart();
 		// Requests drive the probe (at most one per 300 ms); the other key keeps the
-		// shared key's
-		// buckets untouched.
+		// shared key's buckets untouched.
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			status(a, OTHER_KEY);
 			assertThat(redisUp(this.replicaA)).isEqualTo(1);

@@ -57,8 +57,7 @@ public class PreprocessCommand {
 		int total = filesBySet.values().stream().mapToInt(List::size).sum();
 		this.out.printf("Preprocessing %d raw file(s) of %d set(s) from %s%n", total, filesBySet.size(), rawDir);
 		// sets are independent: processing two at a time keeps both cores busy through
-		// the
-		// sequential parts (Parquet encoding of the output), and memory bounded
+		// the sequential parts (Parquet encoding of the output), and memory bounded
 		AtomicInteger done = new AtomicInteger();
 		List<SetOutcome> outcomes = filesBySet.entrySet()
 			.parallelStream()

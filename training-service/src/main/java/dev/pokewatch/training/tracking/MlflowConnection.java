@@ -31,8 +31,8 @@ record MlflowConnection(URI baseUri, @Nullable String username, @Nullable String
 			throw new IllegalArgumentException("'baseUri' must be http or https but was " + withoutUserInfo(baseUri));
 		}
 		// https://user:token@host/... works for MLflow's Python client: accept it, but
-		// keep
-		// the credentials out of the URL, which is printed in logs and error messages
+		// keep the credentials out of the URL, which is printed in logs and error
+		// messages
 		String userInfo = baseUri.getUserInfo();
 		if (userInfo != null) {
 			int colon = userInfo.indexOf(':');

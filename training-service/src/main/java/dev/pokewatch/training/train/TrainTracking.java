@@ -124,8 +124,7 @@ final class TrainTracking {
 		try {
 			Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
 			// wait first (a commit hash never fills the pipe), so a stuck git cannot
-			// block
-			// training
+			// block training
 			if (!git.waitFor(5, TimeUnit.SECONDS)) {
 				git.destroyForcibly();
 				return Optional.empty();

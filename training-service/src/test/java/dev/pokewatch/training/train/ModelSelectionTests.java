@@ -55,10 +55,8 @@ class ModelSelectionTests {
 		double lowest = result.grid().stream().mapToDouble((c) -> c.selection().mape()).min().orElseThrow();
 		assertThat(result.chosen().selection().mape()).isEqualTo(lowest);
 		// by hand: a median of the previous 3 or 7 days ignores a one-day dip, so only
-		// dip days
-		// miss (|100 - 80| / 80 = 25 % on 1 day in 10); an SMA also misses the days after
-		// a dip
-		// (fair 93.3 for 3 days), so MEDIAN must win
+		// dip days miss (|100 - 80| / 80 = 25 % on 1 day in 10); an SMA also misses the
+		// days after a dip (fair 93.3 for 3 days), so MEDIAN must win
 		assertThat(result.chosen().model().type()).isEqualTo(FairPriceType.MEDIAN);
 		assertThat(result.chosen().selection().mape()).isCloseTo(2.5, offset(0.3));
 	}

@@ -143,8 +143,7 @@ record PriceTrackerCard(String tcgplayerId, String name, String cardNumber, Stri
 	private static LocalDate day(String text) {
 		try {
 			// "2025-10-17T00:00:00.000Z" is a UTC midnight: its first 10 characters are
-			// the
-			// day
+			// the day
 			return LocalDate.parse((text.length() > 10) ? text.substring(0, 10) : text);
 		}
 		catch (DateTimeParseException ex) {
