@@ -2,8 +2,6 @@ package dev.pokewatch.serving.servedmodel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -13,6 +11,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -27,8 +28,9 @@ import dev.pokewatch.serving.system.ServingProperties;
  * on the Redis channel {@code serving.reload.redis-channel} (published by training on
  * promotion), so every replica picks up a new model. Only present when {@code REDIS_URL}
  * is set. Redis being down never stops the service: until the first subscription the
- * subscriber asks the {@link RedisMessageListenerContainer} again every few seconds;
- * after it, reconnecting and subscribing again are the container's and Lettuce's job.
+ * subscriber asks the {@link RedisMessageListenerContainer} again every few seconds, on a
+ * background thread through Spring's {@link RetryTemplate}; after it, reconnecting and
+ * subscribing again are the container's and Lettuce's job.
  */
 @Component
 @Conditional(RedisUrlCondition.class)
@@ -50,6 +52,8 @@ class RedisModelUpdateSubscriber
 
 	private final AtomicBoolean joining = new AtomicBoolean();
 
+	private final AtomicBoolean warned = new AtomicBoolean();
+
 	private volatile boolean closed;
 
 	RedisModelUpdateSubscriber(ServedModelHolder registry, ServingProperties properties,
@@ -66,11 +70,31 @@ class RedisModelUpdateSubscriber
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
 		if (this.joining.compareAndSet(false, true)) {
-			join(true);
+			Thread.ofVirtual().name("redis-model-updates-subscribe").start(this::joinUntilSubscribed);
 		}
 	}
 
-	private void join(boolean first) {
+	private void joinUntilSubscribed() {
+		// retries until subscribed or shut down: Redis may come up long after serving
+		RetryPolicy policy = RetryPolicy.builder()
+			.maxRetries(Long.MAX_VALUE)
+			.delay(JOIN_RETRY)
+			.multiplier(1)
+			.predicate((ex) -> !this.closed)
+			.build();
+		RetryTemplate retry = new RetryTemplate(policy);
+		try {
+			retry.execute(() -> {
+				join();
+				return null;
+			});
+		}
+		catch (RetryException ex) {
+			logger.debug("Stopped subscribing to Redis model updates (shutting down)");
+		}
+	}
+
+	private void join() {
 		if (this.closed) {
 			return;
 		}
@@ -81,11 +105,11 @@ class RedisModelUpdateSubscriber
 			logger.info("Subscribed to Redis channel '{}' for model updates", this.channel.getTopic());
 		}
 		catch (RuntimeException ex) {
-			if (first) {
+			if (this.warned.compareAndSet(false, true)) {
 				logger.warn("Redis unavailable for model updates ({}); retrying every {} s", ex.getMessage(),
 						JOIN_RETRY.toSeconds());
 			}
-			CompletableFuture.delayedExecutor(JOIN_RETRY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> join(false));
+			throw ex;
 		}
 	}
 
