@@ -114,6 +114,16 @@ for job in prom["scrape_configs"]:
             published = [p.split(":")[-1] for p in services[host].get("ports", [])]
             check(f"prometheus target {target} matches the service port", port in published, str(published))
 
+# every pokewatch_* series a dashboard queries is a meter named in common-model's MeterNames
+meter_names = set(re.findall(r'= "(pokewatch\.[a-z.]+)"',
+    (ROOT / "common-model/src/main/java/dev/pokewatch/common/telemetry/MeterNames.java").read_text()))
+prometheus_bases = {n.replace(".", "_") for n in meter_names}
+check("MeterNames names the project's meters", len(meter_names) >= 10, str(len(meter_names)))
+for dashboard in (ROOT / "docker/grafana/dashboards").glob("*.json"):
+    for series in sorted(set(re.findall(r"pokewatch_[a-z_]+", dashboard.read_text()))):
+        base = re.sub(r"_(total|seconds|seconds_count|seconds_sum|seconds_max|seconds_bucket)$", "", series)
+        check(f"{dashboard.name} queries a known meter ({series})", base in prometheus_bases)
+
 ds = load_yaml("docker/grafana/provisioning/datasources/prometheus.yml")
 uids = {d["uid"] for d in ds["datasources"]}
 dash = json.loads((ROOT / "docker/grafana/dashboards/pokewatch.json").read_text())

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.collector.collect.CardOutcome.Outcome;
 
 /**
@@ -32,15 +33,15 @@ public class CollectorMetrics {
 		this.clock = clock;
 		for (Outcome outcome : Outcome.values()) {
 			this.cards.put(outcome,
-					Counter.builder("pokewatch.collector.cards")
+					Counter.builder(MeterNames.COLLECTOR_CARDS)
 						.description("Cards per collection outcome, summed over runs")
 						.tag("outcome", outcome.tag())
 						.register(registry));
 		}
-		this.runDuration = Timer.builder("pokewatch.collector.run.duration")
+		this.runDuration = Timer.builder(MeterNames.COLLECTOR_RUN_DURATION)
 			.description("Duration of collection runs")
 			.register(registry);
-		Gauge.builder("pokewatch.collector.last.success.timestamp", this.lastSuccess, AtomicLong::get)
+		Gauge.builder(MeterNames.COLLECTOR_LAST_SUCCESS, this.lastSuccess, AtomicLong::get)
 			.description("Unix time of the end of the last run that collected something (0 = never)")
 			.baseUnit("seconds")
 			.register(registry);

@@ -18,6 +18,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Service;
 
+import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.serving.servedmodel.ServedSeries;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
@@ -51,7 +52,7 @@ class PredictionService {
 		CaffeineCacheMetrics.monitor(meterRegistry, this.cache, "predictions");
 		for (Signal signal : Signal.values()) {
 			this.predictionsBySignal.put(signal,
-					Counter.builder("pokewatch.predictions")
+					Counter.builder(MeterNames.PREDICTIONS)
 						.description("Predictions served by signal")
 						.tag("signal", signal.name())
 						.register(meterRegistry));

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pokewatch.common.telemetry.MeterNames;
+
 /**
  * Uses shared (Redis) buckets while they work and local buckets while they do not. The
  * switch to local logs one WARN line and counts
@@ -44,10 +46,10 @@ final class FailoverRateLimiter implements RateLimiter {
 		this.local = local;
 		this.probeIntervalNanos = probeInterval.toNanos();
 		this.nanoTime = nanoTime;
-		this.fallbacks = Counter.builder("pokewatch.ratelimit.redis.fallback")
+		this.fallbacks = Counter.builder(MeterNames.RATE_LIMIT_REDIS_FALLBACK)
 			.description("Switches from Redis to local rate-limit buckets after a Redis failure")
 			.register(meterRegistry);
-		Gauge.builder("pokewatch.ratelimit.redis.up", this.sharedUp, (up) -> up.get() ? 1 : 0)
+		Gauge.builder(MeterNames.RATE_LIMIT_REDIS_UP, this.sharedUp, (up) -> up.get() ? 1 : 0)
 			.description("1 while rate-limit buckets are shared through Redis, 0 while local")
 			.register(meterRegistry);
 	}

@@ -2,6 +2,7 @@ package dev.pokewatch.serving.ratelimit;
 
 import java.io.IOException;
 
+import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.serving.security.AuthenticatedApiKey;
 import dev.pokewatch.serving.security.RouteAccess;
 import dev.pokewatch.serving.system.ProblemResponses;
@@ -37,7 +38,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
 	RateLimitFilter(RateLimiter limiter, MeterRegistry meterRegistry) {
 		this.limiter = limiter;
-		this.rejections = Counter.builder("pokewatch.ratelimit.rejections")
+		this.rejections = Counter.builder(MeterNames.RATE_LIMIT_REJECTIONS)
 			.description("Requests rejected with 429")
 			.tag("reason", "key")
 			.register(meterRegistry);

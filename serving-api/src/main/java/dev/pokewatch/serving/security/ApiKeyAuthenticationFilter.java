@@ -3,6 +3,7 @@ package dev.pokewatch.serving.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.serving.system.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +47,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		this.enabled = enabled;
 		this.keys = keys;
 		this.failures = failures;
-		this.authRejections = Counter.builder("pokewatch.ratelimit.rejections")
+		this.authRejections = Counter.builder(MeterNames.RATE_LIMIT_REJECTIONS)
 			.description("Requests rejected with 429")
 			.tag("reason", "auth")
 			.register(meterRegistry);

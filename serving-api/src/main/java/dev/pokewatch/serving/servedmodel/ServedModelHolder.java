@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.serving.system.ServingProperties;
 
 /**
@@ -54,17 +55,17 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 	public ServedModelHolder(ServingProperties properties, MeterRegistry meterRegistry) {
 		this.modelDir = properties.modelDir().toAbsolutePath().normalize();
 		this.meterRegistry = meterRegistry;
-		this.modelInfo = MultiGauge.builder("pokewatch.model.info")
+		this.modelInfo = MultiGauge.builder(MeterNames.MODEL_INFO)
 			.description("The served model: 1 for the loaded version")
 			.register(meterRegistry);
-		Gauge.builder("pokewatch.model.cards", this, (registry) -> {
+		Gauge.builder(MeterNames.MODEL_CARDS, this, (registry) -> {
 			ModelIndex index = registry.current();
 			return (index != null) ? index.cardsCount() : 0;
 		}).description("Cards in the served model").register(meterRegistry);
-		Gauge.builder("pokewatch.model.loaded", this, (registry) -> (registry.current() != null) ? 1 : 0)
+		Gauge.builder(MeterNames.MODEL_LOADED, this, (registry) -> (registry.current() != null) ? 1 : 0)
 			.description("1 when a model is loaded")
 			.register(meterRegistry);
-		Gauge.builder("pokewatch.model.loaded.timestamp", this, (registry) -> {
+		Gauge.builder(MeterNames.MODEL_LOADED_TIMESTAMP, this, (registry) -> {
 			ModelIndex index = registry.current();
 			return (index != null) ? index.loadedAt().toEpochMilli() / 1000.0 : 0;
 		}).description("When the served model was loaded (epoch seconds)").baseUnit("seconds").register(meterRegistry);
@@ -175,7 +176,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 	}
 
 	private void count(String trigger, String outcome) {
-		Counter.builder("pokewatch.model.reloads")
+		Counter.builder(MeterNames.MODEL_RELOADS)
 			.description("Model (re)loads by trigger and outcome")
 			.tag("trigger", trigger)
 			.tag("outcome", outcome)

@@ -1,0 +1,58 @@
+package dev.pokewatch.common.telemetry;
+
+/**
+ * The Micrometer names of PokeWatch's own meters. Prometheus shows them with dots turned
+ * into underscores and a unit suffix ({@code pokewatch.predictions} is
+ * {@code pokewatch_predictions_total}); the Grafana dashboard and alert rules query those
+ * forms, and {@code scripts/check_deploy_files.py} checks that each one they use is named
+ * here.
+ *
+ * @since 0.1.0
+ */
+public final class MeterNames {
+
+	/** Collector: cards per outcome of a run (counter, tag {@code outcome}). */
+	public static final String COLLECTOR_CARDS = "pokewatch.collector.cards";
+
+	/** Collector: duration of a collection run (timer). */
+	public static final String COLLECTOR_RUN_DURATION = "pokewatch.collector.run.duration";
+
+	/** Collector: when the last run collected something (gauge, epoch seconds). */
+	public static final String COLLECTOR_LAST_SUCCESS = "pokewatch.collector.last.success.timestamp";
+
+	/** Serving: predictions answered (counter, tag {@code signal}). */
+	public static final String PREDICTIONS = "pokewatch.predictions";
+
+	/** Serving: the served model (multi-gauge, 1 for the loaded version). */
+	public static final String MODEL_INFO = "pokewatch.model.info";
+
+	/** Serving: cards in the served model (gauge). */
+	public static final String MODEL_CARDS = "pokewatch.model.cards";
+
+	/** Serving: whether a model is loaded (gauge, 0 or 1). */
+	public static final String MODEL_LOADED = "pokewatch.model.loaded";
+
+	/** Serving: when the served model was loaded (gauge, epoch seconds). */
+	public static final String MODEL_LOADED_TIMESTAMP = "pokewatch.model.loaded.timestamp";
+
+	/** Serving: model reloads (counter, tags {@code trigger}, {@code outcome}). */
+	public static final String MODEL_RELOADS = "pokewatch.model.reloads";
+
+	/**
+	 * Serving: requests refused by a limit (counter, tag {@code reason}), by the rate
+	 * limiter and by the authentication-failure throttle alike.
+	 */
+	public static final String RATE_LIMIT_REJECTIONS = "pokewatch.ratelimit.rejections";
+
+	/** Serving: switches from shared (Redis) to local rate limiting (counter). */
+	public static final String RATE_LIMIT_REDIS_FALLBACK = "pokewatch.ratelimit.redis.fallback";
+
+	/**
+	 * Serving: whether rate limits are currently shared through Redis (gauge, 0 or 1).
+	 */
+	public static final String RATE_LIMIT_REDIS_UP = "pokewatch.ratelimit.redis.up";
+
+	private MeterNames() {
+	}
+
+}
