@@ -24,6 +24,8 @@ import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.CommandException;
+import dev.pokewatch.training.system.ConsoleFormat;
+import dev.pokewatch.training.system.LaunchProperties;
 
 /**
  * Reads every raw file {@code <safe_set>_prices_<date>.parquet} and writes one processed
@@ -55,7 +57,8 @@ public class PreprocessCommand {
 	public Summary run(Path rawDir, Path outDir, OutlierRule rule, boolean skipBadFiles) {
 		Map<String, List<Path>> filesBySet = rawFilesBySet(rawDir);
 		int total = filesBySet.values().stream().mapToInt(List::size).sum();
-		this.out.printf("Preprocessing %d raw file(s) of %d set(s) from %s%n", total, filesBySet.size(), rawDir);
+		long started = System.nanoTime();
+		this.out.printf("Preprocessing %,d raw file(s) of %d set(s) from %s ...%n", total, filesBySet.size(), rawDir);
 		// sets are independent: processing two at a time keeps both cores busy through
 		// the sequential parts (Parquet encoding of the output), and memory bounded
 		AtomicInteger done = new AtomicInteger();
@@ -82,7 +85,28 @@ public class PreprocessCommand {
 		if (sets.isEmpty()) {
 			throw CommandException.usage(rawDir + ": no readable raw rows (" + skipped.size() + " file(s) skipped)");
 		}
-		return new Summary(sets, skipped);
+		Summary summary = new Summary(sets, skipped);
+		printSummary(summary, outDir, System.nanoTime() - started);
+		return summary;
+	}
+
+	private void printSummary(Summary summary, Path outDir, long nanos) {
+		List<SetSummary> sets = summary.sets();
+		int files = sets.stream().mapToInt(SetSummary::files).sum();
+		int rawRows = sets.stream().mapToInt(SetSummary::rawRows).sum();
+		int rows = sets.stream().mapToInt(SetSummary::rows).sum();
+		long cards = sets.stream().mapToLong(SetSummary::cards).sum();
+		long outliers = sets.stream().mapToLong(SetSummary::outliers).sum();
+		List<List<String>> table = List.of(List.of("Sets written", "%,d".formatted(sets.size()), "in " + outDir),
+				List.of("Raw files read", "%,d".formatted(files), ""), List.of("Cards", "%,d".formatted(cards), ""),
+				List.of("Rows", "%,d".formatted(rows), "(%,d duplicate(s) dropped)".formatted(rawRows - rows)),
+				List.of("Outliers flagged", "%,d".formatted(outliers), ""),
+				List.of("Bad files skipped", "%,d".formatted(summary.skipped().size()), ""),
+				List.of("Time", ConsoleFormat.number(nanos / 1e9) + " s", ""));
+		this.out.println();
+		ConsoleFormat.table("  ", table).forEach(this.out::println);
+		this.out.println();
+		this.out.println("Per-set detail: " + LaunchProperties.LOG_FILE);
 	}
 
 	private SetOutcome processSet(String set, List<Path> files, Path outDir, OutlierRule rule, boolean skipBadFiles,
@@ -113,7 +137,7 @@ public class PreprocessCommand {
 		}
 		results = null;
 		if (rows.isEmpty()) {
-			print("[%d/%d] %s: no readable rows, nothing written%n", done.incrementAndGet(), setCount, set);
+			logger.info("[{}/{}] {}: no readable rows, nothing written", done.incrementAndGet(), setCount, set);
 			return new SetOutcome(null, skipped, null);
 		}
 		int rawRows = rows.size();
@@ -124,16 +148,11 @@ public class PreprocessCommand {
 		long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
 		long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
 		SetSummary summary = new SetSummary(set, target, files.size(), rawRows, processed.size(), cards, outliers);
-		print("[%d/%d] %s: %d file(s), %d card(s), %d row(s) (%d duplicate(s) dropped), %d outlier(s) -> %s%n",
+		// per-set detail goes to the log: the console gets one summary for all sets
+		logger.info("[{}/{}] {}: {} file(s), {} card(s), {} row(s) ({} duplicate(s) dropped), {} outlier(s) -> {}",
 				done.incrementAndGet(), setCount, set, summary.files(), cards, processed.size(),
 				summary.rawRows() - processed.size(), outliers, target);
 		return new SetOutcome(summary, skipped, null);
-	}
-
-	private void print(String format, Object... args) {
-		synchronized (this.out) {
-			this.out.printf(format, args);
-		}
 	}
 
 	@SuppressWarnings("unchecked")
