@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,6 +86,36 @@ class TrainingCommandLineTests {
 		assertThat(run("preprocess", "--params", params("").toString())).isEqualTo(2);
 		assertThat(errors()).contains("set_beta_prices_2026-01-03.parquet").contains("--skip-bad-files");
 		assertThat(this.root.resolve("data/processed/set_beta.parquet")).doesNotExist();
+	}
+
+	@Test
+	void preprocessWhenOneSetHasACorruptFileShouldLeaveEveryProcessedFileAsItWas() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		Path processed = this.root.resolve("data/processed");
+		TestData.writeRaw(raw, 1, 5);
+		assertThat(run("preprocess", "--params", params("").toString())).isZero();
+		Map<Path, byte[]> before = new HashMap<>();
+		try (Stream<Path> files = Files.list(processed)) {
+			for (Path file : files.toList()) {
+				before.put(file.getFileName(), Files.readAllBytes(file));
+			}
+		}
+		assertThat(before).hasSizeGreaterThanOrEqualTo(2);
+		// a new day for every set, then one corrupt file in one set: nothing may change
+		TestData.writeRaw(raw, 1, 6);
+		Files.write(raw.resolve("set_beta_prices_2026-01-03.parquet"), "not parquet".getBytes());
+		assertThat(run("preprocess", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("set_beta_prices_2026-01-03.parquet");
+		try (Stream<Path> files = Files.list(processed)) {
+			assertThat(files.map(Path::getFileName)).containsExactlyInAnyOrderElementsOf(before.keySet());
+		}
+		for (Map.Entry<Path, byte[]> file : before.entrySet()) {
+			assertThat(processed.resolve(file.getKey())).as("%s after the failed run", file.getKey())
+				.hasBinaryContent(file.getValue());
+		}
+		try (Stream<Path> siblings = Files.list(processed.getParent())) {
+			assertThat(siblings.map((p) -> p.getFileName().toString())).noneMatch((n) -> n.contains("staging"));
+		}
 	}
 
 	@Test

@@ -59,33 +59,49 @@ public class PreprocessCommand {
 		int total = filesBySet.values().stream().mapToInt(List::size).sum();
 		long started = System.nanoTime();
 		this.out.printf("Preprocessing %,d raw file(s) of %d set(s) from %s ...%n", total, filesBySet.size(), rawDir);
+		// all or nothing: every set is written to a staging directory first and moved
+		// into outDir only when no set failed, so a bad raw file leaves the previous
+		// processed files untouched rather than half old, half new
+		try (StagingDirectory staging = StagingDirectory.beside(outDir)) {
+			List<SetOutcome> outcomes = processSets(filesBySet, staging.path(), rule, skipBadFiles);
+			List<String> skipped = new ArrayList<>();
+			List<SetSummary> sets = new ArrayList<>();
+			for (SetOutcome outcome : outcomes) {
+				if (outcome.failure() != null) {
+					throw outcome.failure();
+				}
+				skipped.addAll(outcome.skipped());
+				if (outcome.summary() != null) {
+					sets.add(outcome.summary());
+				}
+			}
+			if (sets.isEmpty()) {
+				throw CommandException
+					.usage(rawDir + ": no readable raw rows (" + skipped.size() + " file(s) skipped)");
+			}
+			List<SetSummary> published = staging.publish(sets, outDir);
+			return finish(new Summary(published, skipped), outDir, started);
+		}
+	}
+
+	private List<SetOutcome> processSets(Map<String, List<Path>> filesBySet, Path stagingDir, OutlierRule rule,
+			boolean skipBadFiles) {
 		// sets are independent: processing two at a time keeps both cores busy through
 		// the sequential parts (Parquet encoding of the output), and memory bounded
 		AtomicInteger done = new AtomicInteger();
-		List<SetOutcome> outcomes = filesBySet.entrySet()
+		return filesBySet.entrySet()
 			.parallelStream()
-			.map((entry) -> processSet(entry.getKey(), entry.getValue(), outDir, rule, skipBadFiles, done,
+			.map((entry) -> processSet(entry.getKey(), entry.getValue(), stagingDir, rule, skipBadFiles, done,
 					filesBySet.size()))
 			.toList();
-		List<String> skipped = new ArrayList<>();
-		List<SetSummary> sets = new ArrayList<>();
-		for (SetOutcome outcome : outcomes) {
-			if (outcome.failure() != null) {
-				throw outcome.failure();
-			}
-			skipped.addAll(outcome.skipped());
-			if (outcome.summary() != null) {
-				sets.add(outcome.summary());
-			}
-		}
+	}
+
+	private Summary finish(Summary summary, Path outDir, long started) {
+		List<String> skipped = summary.skipped();
 		if (!skipped.isEmpty()) {
 			this.out.printf("Skipped %d bad raw file(s):%n", skipped.size());
 			skipped.forEach((message) -> this.out.println("  " + message));
 		}
-		if (sets.isEmpty()) {
-			throw CommandException.usage(rawDir + ": no readable raw rows (" + skipped.size() + " file(s) skipped)");
-		}
-		Summary summary = new Summary(sets, skipped);
 		printSummary(summary, outDir, System.nanoTime() - started);
 		return summary;
 	}
@@ -109,7 +125,7 @@ public class PreprocessCommand {
 		this.out.println("Per-set detail: " + LaunchProperties.LOG_FILE);
 	}
 
-	private SetOutcome processSet(String set, List<Path> files, Path outDir, OutlierRule rule, boolean skipBadFiles,
+	private SetOutcome processSet(String set, List<Path> files, Path targetDir, OutlierRule rule, boolean skipBadFiles,
 			AtomicInteger done, int setCount) {
 		// one file per set and day: reading them in parallel is what makes this fast
 		List<Object> results = files.parallelStream().map((file) -> {
@@ -143,7 +159,7 @@ public class PreprocessCommand {
 		int rawRows = rows.size();
 		List<ProcessedPriceRow> processed = FeatureBuilder.build(rows, rule);
 		rows = null;
-		Path target = outDir.resolve(set + ".parquet");
+		Path target = targetDir.resolve(set + ".parquet");
 		ProcessedFeaturesCodec.write(target, processed);
 		long outliers = processed.stream().filter(ProcessedPriceRow::outlier).count();
 		long cards = processed.stream().map((r) -> r.raw().cardId()).distinct().count();
@@ -151,7 +167,7 @@ public class PreprocessCommand {
 		// per-set detail goes to the log: the console gets one summary for all sets
 		logger.info("[{}/{}] {}: {} file(s), {} card(s), {} row(s) ({} duplicate(s) dropped), {} outlier(s) -> {}",
 				done.incrementAndGet(), setCount, set, summary.files(), cards, processed.size(),
-				summary.rawRows() - processed.size(), outliers, target);
+				summary.rawRows() - processed.size(), outliers, target.getFileName());
 		return new SetOutcome(summary, skipped, null);
 	}
 
