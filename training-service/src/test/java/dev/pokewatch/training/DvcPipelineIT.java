@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pokewatch.common.testsupport.TestEnvironment;
 import dev.pokewatch.training.tracking.MlflowTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class DvcPipelineIT {
 		Path repo = MlflowTestServer.repoRoot();
 		Path dvc = MlflowTestServer.venvExecutable("dvc");
 		Path jar = repo.resolve("training-service/target/training-service.jar");
-		Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the packaged " + jar);
+		TestEnvironment.requireOrSkip(Files.isRegularFile(jar), "needs the packaged " + jar);
 		Files.copy(repo.resolve("dvc.yaml"), this.project.resolve("dvc.yaml"));
 		Files.copy(repo.resolve("params.yaml"), this.project.resolve("params.yaml"));
 		Files.createDirectories(this.project.resolve("config"));

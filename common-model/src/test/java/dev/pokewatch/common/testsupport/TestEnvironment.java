@@ -97,6 +97,18 @@ public final class TestEnvironment {
 		}
 	}
 
+	/**
+	 * Skips the test when something it needs is missing, except under {@code CI=true},
+	 * where it fails: CI must never pass by skipping.
+	 * @param available whether the prerequisite is there
+	 * @param message what is missing
+	 */
+	public static void requireOrSkip(boolean available, String message) {
+		if (!available) {
+			unavailable(message);
+		}
+	}
+
 	private static void unavailable(String message) {
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException(message + "; CI=true, so this fails instead of skipping");
