@@ -112,8 +112,9 @@ dvc-pull: ## Pull DVC-tracked data and models from the configured remote
 
 docker-build: build ## Build the service images (needs a Docker engine)
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "No Docker engine is running here: docker-build needs one." >&2; exit 1; }
-	for m in collector-service training-service serving-api; do \
-	  docker build -f docker/Dockerfile --build-arg JAR_FILE=$$m/target/$$m.jar -t pokewatch/$$m:latest . || exit 1; done
+	for m in collector-service:collect-daily training-service:train serving-api:serve; do \
+	  docker build -f docker/Dockerfile --build-arg JAR_FILE=$${m%%:*}/target/$${m%%:*}.jar \
+	    --build-arg DEFAULT_COMMAND=$${m##*:} -t pokewatch/$${m%%:*}:latest . || exit 1; done
 
 docker-clean: ## Remove the service images and compose volumes
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "No Docker engine is running here." >&2; exit 1; }

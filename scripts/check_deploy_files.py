@@ -94,6 +94,10 @@ check("Dockerfile copies the launcher and config/jvm.properties",
       "COPY bin/pokewatch" in dockerfile and "COPY config/jvm.properties" in dockerfile)
 check("Dockerfile sets no JDK_JAVA_OPTIONS (flags live in config/jvm.properties)", "JDK_JAVA_OPTIONS" not in dockerfile)
 for name, svc in services.items():
+    default_command = (svc.get("build") or {}).get("args", {}).get("DEFAULT_COMMAND")
+    if svc.get("image", "").startswith("pokewatch/"):
+        check(f"'{name}' image has a default launcher command ({default_command})",
+              default_command in launcher_commands, str(sorted(launcher_commands)))
     if svc.get("image", "").startswith("pokewatch/") and "command" in svc:
         cmd = svc["command"][0]
         check(f"'{name}' runs a launcher command ({cmd})", cmd in launcher_commands, str(sorted(launcher_commands)))

@@ -41,6 +41,12 @@ expect "the JDK 24+ flags from config/jvm.properties are passed" 0 "--sun-misc-u
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" train
 expect "serve gets its own flags" 0 "-XX:+UseSerialGC" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" serve
+expect "on JDK 21-23 no JDK 24 flag is passed and an empty flag list is fine" 0 "fake java 21 -jar" \
+  env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" train
+mkdir -p "$work/with space/jvms"
+fake_home "$work/with space/jvms/jdk 22" 22
+expect "Java homes in folders with spaces are found (':'-separated list)" 0 "$work/with space/jvms/jdk 22" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/old:$work/with space/jvms" "$LAUNCHER" java-home
 expect "no JDK >= 21 anywhere: a clear error naming the old java" 2 "The java on PATH is version 17, too old" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/old" "$LAUNCHER" train
 expect "an unknown command is a usage error" 2 "unknown command 'trian'" "$LAUNCHER" trian
