@@ -1,9 +1,17 @@
 package dev.pokewatch.training.tracking;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.retry.Retry;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
@@ -12,6 +20,9 @@ import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.pokewatch.common.retry.HttpRetryPolicy;
+import dev.pokewatch.common.retry.RetryableHttpException;
 
 /**
  * The tracking calls that are safe to repeat (experiment lookups and restores, params,
@@ -25,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * before failing, never go through it: they stay on {@link MlflowRestClient}. Its errors
  * become {@link MlflowApiException} (naming the call, HTTP status and MLflow's
  * {@code error_code}) or {@link TrackingException}.
+ * <p>
+ * The client has no timeouts of its own and does not retry a dropped connection, so each
+ * call runs on a virtual thread bounded by the connection's request timeout (a server
+ * that accepts and never answers cannot hang training), and a call that failed on an I/O
+ * error is repeated under the shared {@link HttpRetryPolicy}, like the REST calls.
  */
 class MlflowTrackingClient {
 
@@ -32,7 +48,11 @@ class MlflowTrackingClient {
 
 	private final MlflowClient client;
 
+	private static final Executor VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
+
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Retry retry = HttpRetryPolicy.retry("mlflow-client", MlflowRestClient.RETRY_SETTINGS);
 
 	MlflowTrackingClient(MlflowConnection connection) {
 		this.connection = connection;
@@ -66,10 +86,43 @@ class MlflowTrackingClient {
 	 */
 	<T> T call(String what, Supplier<T> call) {
 		try {
-			return call.get();
+			return this.retry.executeSupplier(() -> attempt(what, call));
+		}
+		catch (RetryableHttpException ex) {
+			throw (ex.getCause() instanceof MlflowClientException client) ? translate(what, client)
+					: new TrackingException("MLflow " + what + " at " + baseUrl() + " failed: " + ex.getMessage(), ex);
 		}
 		catch (MlflowClientException ex) {
 			throw translate(what, ex);
+		}
+	}
+
+	private <T> T attempt(String what, Supplier<T> call) {
+		CompletableFuture<T> answer = CompletableFuture.supplyAsync(call, VIRTUAL_THREADS);
+		try {
+			return answer.get(this.connection.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			// not retried: a server silent for a whole request timeout won't improve
+			throw new TrackingException("MLflow " + what + " at " + baseUrl() + " did not answer within "
+					+ this.connection.requestTimeout().toSeconds() + " s", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TrackingException("Interrupted during MLflow " + what, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof MlflowClientException client) {
+				if (!(client instanceof MlflowHttpException) && hasCause(client, IOException.class)
+						&& !hasCause(client, ConnectException.class)) {
+					// a connection dropped mid-call: the call is safe to repeat
+					throw new RetryableHttpException(rootMessage(client), null, client);
+				}
+				throw client;
+			}
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new TrackingException("MLflow " + what + " failed: " + rootMessage(ex.getCause()), ex);
 		}
 	}
 

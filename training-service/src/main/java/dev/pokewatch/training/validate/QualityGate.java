@@ -1,5 +1,7 @@
 package dev.pokewatch.training.validate;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +72,20 @@ final class QualityGate {
 					this.operator + " " + ConsoleFormat.number(this.bound), "(" + this.basis + ")");
 		}
 
+		/**
+		 * Why the check failed, with enough digits that the deciding ones are never
+		 * rounded away (the reason is kept in the MLflow tag {@code gate.reason}).
+		 * @return the reason
+		 */
 		String describe() {
-			return this.metric + " " + ((this.value != null) ? ConsoleFormat.number(this.value) : "<missing>")
-					+ " is not " + this.operator + " " + ConsoleFormat.number(this.bound) + " (" + this.basis + ")";
+			return this.metric + " " + ((this.value != null) ? precise(this.value) : "<missing>") + " is not "
+					+ this.operator + " " + precise(this.bound) + " (" + this.basis + ")";
+		}
+
+		private static String precise(double value) {
+			return Double.isFinite(value)
+					? BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString()
+					: String.valueOf(value);
 		}
 
 	}

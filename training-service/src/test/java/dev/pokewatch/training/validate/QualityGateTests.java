@@ -32,6 +32,14 @@ class QualityGateTests {
 	}
 
 	@Test
+	void evaluateWhenJustBelowLimitShouldNameTheDecidingDigits() {
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 1.0, "coverage_rate", 0.7996), null, GATE);
+		assertThat(decision.passed()).isFalse();
+		// the console table rounds to 0.8; the reason (kept in MLflow) must not
+		assertThat(decision.summary()).contains("coverage_rate 0.7996 is not >= 0.8");
+	}
+
+	@Test
 	void evaluateWhenWorseThanChampionBeyondMarginShouldFail() {
 		Map<String, Double> champion = Map.of("mape", 1.0, "coverage_rate", 0.99);
 		assertThat(QualityGate.evaluate(Map.of("mape", 1.5, "coverage_rate", 0.94), champion, GATE).passed()).isTrue();
