@@ -90,13 +90,14 @@ class PredictionService {
 		List<Object> results = new ArrayList<>(size);
 		int errors = 0;
 		for (int i = 0; i < size; i++) {
-			PredictionRequest item = item(request, i);
+			BatchPredictionRequest.Item item = request.item(i);
+			PredictionRequest itemRequest = (item != null) ? item.request() : null;
 			try {
 				results.add(predict(index, item, i));
 			}
 			catch (ApiProblemException ex) {
 				errors++;
-				String cardId = (item != null) ? ProblemResponses.abbreviate(item.cardId()) : null;
+				String cardId = (itemRequest != null) ? ProblemResponses.abbreviate(itemRequest.cardId()) : null;
 				results.add(new BatchPredictionResponse.ItemError(cardId,
 						new BatchPredictionResponse.Error(ex.status().value(), ex.typeUri().toString(), ex.detail())));
 			}
@@ -104,19 +105,16 @@ class PredictionService {
 		return new BatchPredictionResponse(results, size, errors);
 	}
 
-	private static PredictionRequest item(BatchPredictionRequest request, int i) {
-		if (request.items() == null) {
-			return new PredictionRequest(request.cardIds().get(i), request.date());
-		}
-		BatchPredictionRequest.Item item = request.items().get(i);
-		return (item != null) ? item.request() : null;
-	}
-
-	private PredictionResponse predict(ModelIndex index, PredictionRequest item, int i) {
-		if (item == null) {
+	private PredictionResponse predict(ModelIndex index, BatchPredictionRequest.Item element, int i) {
+		if (element == null) {
 			throw new InvalidPredictionRequestException("[" + i + "]",
 					"item " + i + " must be an object {\"card_id\", \"date\"?}");
 		}
+		if (element.problem() != null) {
+			String separator = element.problem().startsWith("must") ? " " : ": ";
+			throw new InvalidPredictionRequestException("[" + i + "]", "item " + i + separator + element.problem());
+		}
+		PredictionRequest item = element.request();
 		Set<ConstraintViolation<PredictionRequest>> violations = this.validator.validate(item);
 		if (!violations.isEmpty()) {
 			ConstraintViolation<PredictionRequest> violation = violations.iterator().next();

@@ -288,6 +288,33 @@ class PredictionControllerTests {
 	}
 
 	@Test
+	void batchWhenItemsHaveWrongJsonTypesShouldFailOnlyThoseItems() {
+		MvcTestResult array = post("/batch_predict", "[{\"card_id\":\"" + TestModels.CARD_C
+				+ "\"},[1],{\"card_id\":{\"x\":1}},{\"card_id\":\"" + TestModels.CARD_C + "\",\"date\":7},5]");
+		assertThat(array).hasStatusOk();
+		String body = content(array.getResponse());
+		assertThat(JsonPath.<Integer>read(body, "$.errors")).isEqualTo(4);
+		assertThat(JsonPath.<String>read(body, "$.predictions[0].signal")).isEqualTo("HOLD");
+		assertThat(JsonPath.<String>read(body, "$.predictions[1].error.detail"))
+			.isEqualTo("item 1 must be an object {\"card_id\", \"date\"?}");
+		assertThat(JsonPath.<String>read(body, "$.predictions[2].error.detail"))
+			.isEqualTo("item 2: 'card_id' must be a string");
+		assertThat(JsonPath.<String>read(body, "$.predictions[3].error.detail"))
+			.isEqualTo("item 3: 'date' must be a string YYYY-MM-DD");
+		assertThat(JsonPath.<Integer>read(body, "$.predictions[4].error.status")).isEqualTo(400);
+		MvcTestResult ids = post("/batch_predict",
+				"{\"card_ids\":[\"" + TestModels.CARD_C + "\",{\"id\":1},5,[\"a\"]]}");
+		assertThat(ids).hasStatusOk();
+		String idsBody = content(ids.getResponse());
+		assertThat(JsonPath.<Integer>read(idsBody, "$.errors")).isEqualTo(3);
+		assertThat(JsonPath.<String>read(idsBody, "$.predictions[0].signal")).isEqualTo("HOLD");
+		assertThat(JsonPath.<String>read(idsBody, "$.predictions[1].error.detail"))
+			.isEqualTo("item 1: 'card_ids[1]' must be a string");
+		assertThat(JsonPath.<String>read(idsBody, "$.predictions[2].error.detail"))
+			.isEqualTo("item 2: 'card_ids[2]' must be a string");
+	}
+
+	@Test
 	void batchWhenBodyHasWrongShapeShouldAnswer400NamingBothShapes() {
 		assertProblem(post("/batch_predict", "\"card\""), 400, "/batch_predict",
 				"expected {\"card_ids\": [...], \"date\"?} or an array of {\"card_id\", \"date\"?}");
