@@ -56,9 +56,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-		RequestTooLargeException tooLarge = findCause(ex, RequestTooLargeException.class);
-		if (tooLarge != null) {
-			return handleApiProblem(tooLarge, request);
+		ApiProblemException clientError = ClientErrors.classify(ex, servletRequest(request));
+		if (clientError != null) {
+			log.debug("Client error answering {}: {}", request.getDescription(false), clientError.detail());
+			return handleApiProblem(clientError, request);
 		}
 		log.error("Unexpected error answering {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

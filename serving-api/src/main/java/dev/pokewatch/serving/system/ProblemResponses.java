@@ -57,7 +57,10 @@ public final class ProblemResponses {
 		}
 		if (request != null) {
 			Object errorUri = request.getAttribute("jakarta.servlet.error.request_uri");
-			problem.setInstance(URI.create(safePath((errorUri instanceof String uri) ? uri : request.getRequestURI())));
+			String path = (errorUri instanceof String uri) ? uri : request.getRequestURI();
+			if (path != null && !path.isEmpty()) {
+				problem.setInstance(URI.create(safePath(path)));
+			}
 			String requestId = RequestIdFilter.requestId(request);
 			if (requestId != null) {
 				problem.setProperty(ProblemTypes.REQUEST_ID_PROPERTY, requestId);
@@ -87,6 +90,18 @@ public final class ProblemResponses {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getOutputStream().write(json(problem));
+	}
+
+	/**
+	 * The problem+json body of a problem, with the members in their documented order.
+	 * @param problem the problem
+	 * @return the UTF-8 JSON
+	 */
+	static byte[] json(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
@@ -96,10 +111,7 @@ public final class ProblemResponses {
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), body);
+		return JSON.writeValueAsBytes(body);
 	}
 
 	/**

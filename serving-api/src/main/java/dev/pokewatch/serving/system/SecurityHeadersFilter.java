@@ -27,18 +27,28 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		apply(request, response);
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Sets the headers on a response; also used for answers the container writes itself.
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 */
+	static void apply(HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
-		if (!isDocs(request.getRequestURI())) {
+		String uri = request.getRequestURI();
+		if (uri == null || !isDocs(uri)) {
 			response.setHeader("Cache-Control", "no-store");
 			response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 		}
 		if (request.isSecure()) {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		}
-		chain.doFilter(request, response);
 	}
 
 	private static boolean isDocs(String uri) {
