@@ -106,7 +106,8 @@ class CollectCommandFaultTests {
 		assertThat(attempts).hasSize(3);
 		// 200 ms, then 400 ms: no jitter
 		assertThat(attempts.get(1).since(attempts.get(0))).isBetween(BACKOFF, BACKOFF.plus(SLACK));
-		assertThat(attempts.get(2).since(attempts.get(1))).isBetween(BACKOFF.multipliedBy(2), BACKOFF.plus(SLACK));
+		assertThat(attempts.get(2).since(attempts.get(1))).isBetween(BACKOFF.multipliedBy(2),
+				BACKOFF.multipliedBy(2).plus(SLACK));
 		assertThat(this.server.requests(CHARIZARD_GX)).hasSize(1);
 		assertThat(rows()).extracting(RawPriceRow::cardId, RawPriceRow::marketPrice)
 			.containsExactly(tuple("hf_charizard_gx_9", 5.03), tuple("sv151_charizard_ex_201", 246.34));
