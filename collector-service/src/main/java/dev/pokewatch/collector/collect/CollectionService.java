@@ -94,6 +94,7 @@ public class CollectionService {
 		DayWindow window = source.window(request.date(), request.days(), LocalDate.ofInstant(started, ZoneOffset.UTC));
 		logger.info("Collecting {} set(s) from {} for {} into {}", config.sets().size(), source.name(), window,
 				request.outputDir());
+		RawDayFiles.deleteLeftovers(request.outputDir());
 		// Parquet keeps milliseconds: truncating makes re-read rows equal to written ones
 		Run run = new Run(source, window, request.outputDir(), started.truncatedTo(ChronoUnit.MILLIS));
 		collectSets(run, config.sets());

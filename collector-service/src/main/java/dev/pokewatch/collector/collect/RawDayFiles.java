@@ -1,5 +1,6 @@
 package dev.pokewatch.collector.collect;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,7 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.pokewatch.common.card.CardSet;
 import dev.pokewatch.common.parquet.ParquetFileException;
@@ -21,7 +27,47 @@ import dev.pokewatch.common.price.RawPriceRow;
  */
 final class RawDayFiles {
 
+	private static final Logger logger = LoggerFactory.getLogger(RawDayFiles.class);
+
+	/**
+	 * The hidden temporary file {@code ParquetFiles.writeAtomically} writes a day file to
+	 * before renaming it into place.
+	 */
+	private static final Pattern LEFTOVER = Pattern
+		.compile("\\.[a-z0-9_]+_prices_\\d{4}-\\d{2}-\\d{2}\\.parquet\\.tmp-[0-9a-f-]+");
+
 	private RawDayFiles() {
+	}
+
+	/**
+	 * Deletes the temporary files of day files left in {@code dir} by a run that was
+	 * killed while writing. No reader takes them for data, but DVC would version them
+	 * with {@code data/raw} and they would pile up. A collector writing into the same
+	 * directory at the same time (not supported: its merges would race too) would lose
+	 * the file it is writing, with an error naming it.
+	 * @param dir the output directory
+	 * @return how many were deleted
+	 */
+	static int deleteLeftovers(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.filter((f) -> LEFTOVER.matcher(f.getFileName().toString()).matches()).toList()) {
+				if (Files.deleteIfExists(file)) {
+					deleted++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// only tidying: the run itself does not need it
+			logger.warn("Could not delete temporary files left in {}: {}", dir, ex.toString());
+		}
+		if (deleted > 0) {
+			logger.info("Deleted {} temporary file(s) left in {} by an interrupted run", deleted, dir);
+		}
+		return deleted;
 	}
 
 	static Path file(Path dir, CardSet set, LocalDate date) {

@@ -137,6 +137,20 @@ class CollectionServiceTests {
 	}
 
 	@Test
+	void collectWhenTemporaryFilesLeftByKilledRunShouldDeleteOnlyThem() throws IOException {
+		Path raw = Files.createDirectories(this.dir.resolve("raw"));
+		Path leftover = raw
+			.resolve(".swsh07_evolving_skies_prices_2025-10-20.parquet.tmp-221c12f0-5d20-4877-abc8-e5dfeb9d7286");
+		Files.writeString(leftover, "half a parquet file");
+		Path other = raw.resolve(".notes.tmp-1");
+		Files.writeString(other, "not ours");
+		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
+			.collect(request(SourceName.SAMPLE, DAY, null));
+		assertThat(leftover).doesNotExist();
+		assertThat(other).hasContent("not ours");
+	}
+
+	@Test
 	void collectWhenDayNotInSampleShouldSkipItAndCollectNothing() {
 		RunSummary summary = service(TestSupport.properties(null, this.server), "2026-11-22T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, LocalDate.of(2026, 11, 1), null));
