@@ -170,7 +170,8 @@ class TrainingCommandLineTests {
 		assertThat(metadata.cardsCount()).isEqualTo(6);
 		assertThat(metadata.metrics()).containsKeys("mape", "rmse", "coverage_rate", "naive_mape",
 				"legacy_insample_mape", "buy_rate", "sell_rate", "hold_rate", "mape_chase", "mape_grail",
-				"base_up_rate_7d");
+				"base_up_rate_7d", "buy_signals_7d", "sell_signals_7d");
+		assertThat(metadata.metrics().values()).allMatch(Double::isFinite);
 		List<ServedFeaturesCodec.Row> features = ServedFeaturesCodec.readRows(candidate.resolve("features.parquet"));
 		assertThat(features).hasSize(2 * 3 * 70 - 6);
 		assertThat(features).filteredOn(ServedFeaturesCodec.Row::outlier)
@@ -188,6 +189,9 @@ class TrainingCommandLineTests {
 				"holdout_days");
 		assertThat(run.metrics).containsKeys("mape", "naive_mape", "grid_sma_3_selection_mape",
 				"grid_median_14_holdout_mape");
+		assertThat(run.metrics).containsKeys("buy_signals_7d", "sell_signals_7d");
+		assertThat(run.metrics.values()).allMatch(Double::isFinite);
+		assertThat(output()).containsAnyOf("BUY ", "no BUY/SELL signal");
 		assertThat(run.tags).containsKeys("data_hash", "model_type", "window_size");
 		assertThat(run.artifacts).contains("model/features.parquet", "model/model_metadata.json",
 				"plots/price_vs_fair.png", "reports/metrics.json");
@@ -218,6 +222,23 @@ class TrainingCommandLineTests {
 		assertThat(this.tracking.runs.get(1).tags).containsEntry("gate.outcome", "failed")
 			.hasEntrySatisfying("gate.reason", (reason) -> assertThat(reason).contains("mape"));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+	}
+
+	@Test
+	void validateWhenLiftSignificantlyNegativeShouldExitOneAndPassWhenIntervalSpansZero() throws IOException {
+		Path params = prepare();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		Path metadata = this.root.resolve("models/candidate/model_metadata.json");
+		String trained = Files.readString(metadata);
+		// 1 SELL hit of 20 against a base rate of 0.76: lift -63.7 pp [-75.1, -52.4]
+		withLift(metadata, trained, -63.7, -75.1, -52.4);
+		assertThat(run("validate", "--params", params.toString())).isEqualTo(1);
+		assertThat(output()).containsPattern("FAIL +sell_lift_pp_7d +-63.7 \\[-75.1, -52.4\\].*\\(interval below 0\\)");
+		assertThat(errors()).contains("quality gate failed").contains("sell_lift_pp_7d");
+		assertThat(this.root.resolve("models/baseline")).doesNotExist();
+		withLift(metadata, trained, -20.0, -45.0, 3.5);
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		assertThat(this.root.resolve("models/baseline/model_metadata.json")).exists();
 	}
 
 	@Test
@@ -296,7 +317,10 @@ class TrainingCommandLineTests {
 		this.out.reset();
 		assertThat(run("validate", "--params", params.toString(), "--verbose")).isZero();
 		assertThat(output()).containsPattern("(?m)^Candidate  \\w+_\\d+ \\(version ")
-			.containsPattern("(?m)^  PASS  mape\\s+\\d+(\\.\\d{1,3})?\\s+<= 20\\s+\\(limit\\)$")
+			.containsPattern(
+					"(?m)^  PASS  mape\\s+\\d+(\\.\\d{1,3})?\\s+<= 20\\s+\\(limit; naive \\d+(\\.\\d{1,3})?\\)$")
+			.containsPattern(
+					"(?m)^  PASS  buy_lift_pp_7d\\s+[+-]\\d+\\.\\d \\[[+-]\\d+\\.\\d, [+-]\\d+\\.\\d\\]\\s+CI high >= 0")
 			.containsPattern("(?m)^  dataset_size   \\d+$")
 			.contains("Registry   pokewatch-baseline version 1, alias 'champion'")
 			.contains("Notify     skipped: no Redis URL");
@@ -340,6 +364,18 @@ class TrainingCommandLineTests {
 
 	private String errors() {
 		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void withLift(Path metadata, String trained, double lift, double low, double high)
+			throws IOException {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		Map<String, Object> document = json.readValue(trained, Map.class);
+		Map<String, Object> metrics = (Map<String, Object>) document.get("metrics");
+		metrics.put("sell_lift_pp_7d", lift);
+		metrics.put("sell_lift_pp_7d_low", low);
+		metrics.put("sell_lift_pp_7d_high", high);
+		Files.writeString(metadata, json.writeValueAsString(document));
 	}
 
 	@SuppressWarnings("unchecked")

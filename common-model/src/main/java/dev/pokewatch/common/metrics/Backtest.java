@@ -222,8 +222,9 @@ public final class Backtest {
 					ratio(this.signals[Signal.SELL.ordinal()], this.scored),
 					ratio(this.signals[Signal.HOLD.ordinal()], this.scored), mapeByCategory,
 					this.signals[Signal.BUY.ordinal()], this.signals[Signal.SELL.ordinal()], this.outcomes,
-					this.buyOutcomes, this.sellOutcomes, ratio(this.buyHits, this.buyOutcomes),
-					ratio(this.sellHits, this.sellOutcomes), baseUp, baseDown, signalHitRate, signalHitRate - expected);
+					this.buyOutcomes, this.sellOutcomes, this.buyHits, this.sellHits,
+					ratio(this.buyHits, this.buyOutcomes), ratio(this.sellHits, this.sellOutcomes), baseUp, baseDown,
+					signalHitRate, signalHitRate - expected);
 		}
 
 		private static double ratio(double numerator, double denominator) {

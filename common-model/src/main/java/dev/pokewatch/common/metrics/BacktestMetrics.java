@@ -3,6 +3,8 @@ package dev.pokewatch.common.metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.pokewatch.common.signal.Signal;
+
 /**
  * Out-of-sample metrics of one fair-price model over one window. Rates are fractions,
  * {@code mape} is in percent (as in the older system). Undefined values (no points, no
@@ -22,6 +24,8 @@ import java.util.Map;
  * @param outcomes scored points with a usable price {@code horizon} days later
  * @param buyOutcomes BUY signals with such an outcome
  * @param sellOutcomes SELL signals with such an outcome
+ * @param buyHits BUY signals followed by a higher price
+ * @param sellHits SELL signals followed by a lower price
  * @param buyHitRate share of BUY signals followed by a higher price
  * @param sellHitRate share of SELL signals followed by a lower price
  * @param baseUpRate share of all scored points followed by a higher price
@@ -33,8 +37,9 @@ import java.util.Map;
  */
 public record BacktestMetrics(long points, long datasetSize, double mape, double rmse, double coverageRate,
 		double buyRate, double sellRate, double holdRate, Map<String, Double> mapeByCategory, long buySignals,
-		long sellSignals, long outcomes, long buyOutcomes, long sellOutcomes, double buyHitRate, double sellHitRate,
-		double baseUpRate, double baseDownRate, double signalHitRate, double signalLift) {
+		long sellSignals, long outcomes, long buyOutcomes, long sellOutcomes, long buyHits, long sellHits,
+		double buyHitRate, double sellHitRate, double baseUpRate, double baseDownRate, double signalHitRate,
+		double signalLift) {
 
 	public BacktestMetrics {
 		mapeByCategory = Map.copyOf(mapeByCategory);
@@ -57,6 +62,22 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 	}
 
 	/**
+	 * The evidence of the BUY signals, with its uncertainty.
+	 * @return the evidence
+	 */
+	public SignalEvidence buyEvidence() {
+		return new SignalEvidence(Signal.BUY, this.buyOutcomes, this.buyHits, this.baseUpRate);
+	}
+
+	/**
+	 * The evidence of the SELL signals, with its uncertainty.
+	 * @return the evidence
+	 */
+	public SignalEvidence sellEvidence() {
+		return new SignalEvidence(Signal.SELL, this.sellOutcomes, this.sellHits, this.baseDownRate);
+	}
+
+	/**
 	 * BUY plus SELL signals that have an outcome.
 	 * @return the count
 	 */
@@ -68,7 +89,8 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 	 * The metrics under their published names ({@code mape}, {@code buy_hit_rate_7d},
 	 * {@code mape_<category>}, ...), in a stable order.
 	 * @param horizonDays the outcome horizon, used in the names
-	 * @return name to value; undefined values are {@code NaN}
+	 * @return name to value; undefined values are {@code NaN}, except those of the
+	 * {@link SignalEvidence} (left out)
 	 */
 	public Map<String, Double> toMap(int horizonDays) {
 		String h = "_" + horizonDays + "d";
@@ -92,6 +114,8 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 		map.put("signal_hit_rate" + h, this.signalHitRate);
 		map.put("signal_lift" + h, this.signalLift);
 		map.put("signal_outcomes" + h, (double) signalOutcomes());
+		map.putAll(buyEvidence().toMap(horizonDays));
+		map.putAll(sellEvidence().toMap(horizonDays));
 		this.mapeByCategory.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())

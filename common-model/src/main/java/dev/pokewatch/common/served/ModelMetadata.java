@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.pokewatch.common.signal.SignalRule;
+
 /**
  * {@code models/baseline/model_metadata.json}: what the trainer chose and measured, and
  * what the serving API needs to serve it. Field names follow the older Python system.
@@ -55,9 +57,34 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 	 *
 	 * @param buyThresholdPct buy when the deviation is at most minus this
 	 * @param sellThresholdPct sell when the deviation is at least this
+	 * @param minSignalPrice lowest market price with a BUY or SELL; metadata written
+	 * before it existed reads as {@link SignalRule#DEFAULT_MIN_SIGNAL_PRICE}
 	 */
 	public record Thresholds(@JsonProperty("buy_threshold_pct") double buyThresholdPct,
-			@JsonProperty("sell_threshold_pct") double sellThresholdPct) {
+			@JsonProperty("sell_threshold_pct") double sellThresholdPct,
+			@JsonProperty("min_signal_price") Double minSignalPrice) {
+
+		public Thresholds {
+			minSignalPrice = (minSignalPrice != null) ? minSignalPrice : SignalRule.DEFAULT_MIN_SIGNAL_PRICE;
+		}
+
+		/**
+		 * The thresholds of a signal rule.
+		 * @param rule the rule
+		 * @return its thresholds
+		 */
+		public static Thresholds of(SignalRule rule) {
+			return new Thresholds(rule.buyThresholdPct(), rule.sellThresholdPct(), rule.minSignalPrice());
+		}
+
+		/**
+		 * The signal rule these thresholds describe.
+		 * @return the rule
+		 * @throws IllegalArgumentException when a threshold is out of range
+		 */
+		public SignalRule toRule() {
+			return new SignalRule(this.buyThresholdPct, this.sellThresholdPct, this.minSignalPrice);
+		}
 
 	}
 

@@ -5,18 +5,32 @@ package dev.pokewatch.common.signal;
  * {@code deviation = (market - fair) / fair} (a fraction); {@code BUY} if
  * {@code deviation <= -buyThresholdPct}, {@code SELL} if
  * {@code deviation >= sellThresholdPct}, else {@code HOLD}. Both boundaries are
- * inclusive, as in the older system.
+ * inclusive, as in the older system. A market price below {@code minSignalPrice} is
+ * always {@code HOLD}: on a card of a few cents or dollars a 10 % move is noise and
+ * smaller than the cost of a trade. Training's backtest and the serving API both apply
+ * this rule, so they cannot disagree.
  *
  * @param buyThresholdPct buy threshold as a fraction (0.10 = 10 %)
  * @param sellThresholdPct sell threshold as a fraction (0.15 = 15 %)
+ * @param minSignalPrice lowest market price (dollars) that gets a BUY or SELL, 0 for no
+ * limit
  * @since 0.1.0
  */
-public record SignalRule(double buyThresholdPct, double sellThresholdPct) {
+public record SignalRule(double buyThresholdPct, double sellThresholdPct, double minSignalPrice) {
 
-	/** The thresholds of the older system: buy at -10 %, sell at +15 %. */
-	public static final SignalRule DEFAULT = new SignalRule(0.10, 0.15);
+	/** The default lowest market price (dollars) for a BUY or SELL. */
+	public static final double DEFAULT_MIN_SIGNAL_PRICE = 2.0;
+
+	/**
+	 * The thresholds of the older system, buy at -10 % and sell at +15 %, with the
+	 * default minimum price.
+	 */
+	public static final SignalRule DEFAULT = new SignalRule(0.10, 0.15, DEFAULT_MIN_SIGNAL_PRICE);
 
 	public SignalRule {
+		if (!(minSignalPrice >= 0 && Double.isFinite(minSignalPrice))) {
+			throw new IllegalArgumentException("'minSignalPrice' must be finite and >= 0, got " + minSignalPrice);
+		}
 		if (!(buyThresholdPct > 0 && buyThresholdPct < 1)) {
 			throw new IllegalArgumentException("'buyThresholdPct' must be in (0, 1), got " + buyThresholdPct);
 		}
@@ -40,11 +54,16 @@ public record SignalRule(double buyThresholdPct, double sellThresholdPct) {
 	}
 
 	/**
-	 * Classifies a deviation.
+	 * Classifies a deviation of a market price.
 	 * @param deviationPct the deviation as a fraction
-	 * @return the signal
+	 * @param marketPrice the market price it belongs to
+	 * @return the signal, {@code HOLD} when {@code marketPrice} is below
+	 * {@code minSignalPrice}
 	 */
-	public Signal classify(double deviationPct) {
+	public Signal classify(double deviationPct, double marketPrice) {
+		if (marketPrice < this.minSignalPrice) {
+			return Signal.HOLD;
+		}
 		if (deviationPct <= -this.buyThresholdPct) {
 			return Signal.BUY;
 		}
@@ -61,7 +80,7 @@ public record SignalRule(double buyThresholdPct, double sellThresholdPct) {
 	 * @return the signal
 	 */
 	public Signal signal(double marketPrice, double fairPrice) {
-		return classify(deviation(marketPrice, fairPrice));
+		return classify(deviation(marketPrice, fairPrice), marketPrice);
 	}
 
 }

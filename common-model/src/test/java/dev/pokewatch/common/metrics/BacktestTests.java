@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.common.signal.SignalRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,15 @@ class BacktestTests {
 		assertThat(m.sellHitRate()).isEqualTo(0.0);
 		assertThat(m.sellLift()).isEqualTo(-0.5);
 		assertThat(m.signalLift()).isEqualTo(-0.5);
+		assertThat(m.sellEvidence()).isEqualTo(new SignalEvidence(Signal.SELL, 1, 0, 0.5));
+		assertThat(m.buyEvidence().signals()).isZero();
+		// 0 of 1: Wilson [0, 0.7935] minus 0.5
+		assertThat(m.toMap(2)).containsEntry("sell_signals_2d", 1.0)
+			.containsEntry("sell_lift_pp_2d", -50.0)
+			.containsEntry("sell_lift_pp_2d_low", -50.0)
+			.containsKey("sell_lift_pp_2d_high")
+			.containsEntry("buy_signals_2d", 0.0)
+			.doesNotContainKey("buy_lift_pp_2d");
 	}
 
 	@Test

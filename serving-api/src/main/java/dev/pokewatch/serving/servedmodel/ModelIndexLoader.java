@@ -86,7 +86,7 @@ final class ModelIndexLoader {
 
 	private static SignalRule signalRule(ModelMetadata metadata, Path metadataFile) {
 		try {
-			return new SignalRule(metadata.thresholds().buyThresholdPct(), metadata.thresholds().sellThresholdPct());
+			return metadata.thresholds().toRule();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ModelLoadException(metadataFile + ": invalid 'thresholds': " + ex.getMessage(), ex);

@@ -46,6 +46,7 @@ class ModelIndexLoaderTests {
 		assertThat(a.fairPrice(1)).isEqualTo(100.0);
 		assertThat(a.cardName()).isEqualTo("Card A");
 		assertThat(index.signalRule().buyThresholdPct()).isEqualTo(0.10);
+		assertThat(index.signalRule().minSignalPrice()).isEqualTo(2.0);
 	}
 
 	@Test

@@ -78,8 +78,11 @@ public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresh
 	 * @param championMapeMargin how many MAPE points the candidate may be worse than the
 	 * champion
 	 * @param championCoverageMargin how much lower its coverage may be
+	 * @param refuseNegativeLift whether a candidate whose BUY or SELL lift is
+	 * significantly negative (its whole 95 % interval below 0) is refused
 	 */
-	public record Gate(double mapeMax, double coverageMin, double championMapeMargin, double championCoverageMargin) {
+	public record Gate(double mapeMax, double coverageMin, double championMapeMargin, double championCoverageMargin,
+			boolean refuseNegativeLift) {
 
 	}
 

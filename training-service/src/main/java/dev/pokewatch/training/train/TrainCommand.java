@@ -90,10 +90,8 @@ public class TrainCommand {
 		return new ModelMetadata(chosen.type().id(), chosen.windowDays(), now.toString(),
 				(run != null) ? run.runId() : null, (run != null) ? run.experimentId() : null,
 				params.paths().processedDir().toString(), result.chosen().holdout().datasetSize(),
-				TrainOutputs.finite(result.metrics()),
-				new ModelMetadata.Thresholds(params.thresholds().buyThresholdPct(),
-						params.thresholds().sellThresholdPct()),
-				modelVersion, data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size());
+				TrainOutputs.finite(result.metrics()), ModelMetadata.Thresholds.of(params.thresholds()), modelVersion,
+				data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size());
 	}
 
 	private static TrainOutputs writeOutputs(TrainingParams params, TrainingData data, ModelSelection.Result result,

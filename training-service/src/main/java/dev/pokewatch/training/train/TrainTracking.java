@@ -103,6 +103,7 @@ final class TrainTracking {
 		p.put("window_size", Integer.toString(result.chosen().model().windowDays()));
 		p.put("buy_threshold_pct", Double.toString(params.thresholds().buyThresholdPct()));
 		p.put("sell_threshold_pct", Double.toString(params.thresholds().sellThresholdPct()));
+		p.put("min_signal_price", Double.toString(params.thresholds().minSignalPrice()));
 		p.put("grid_types", String.join(",", params.train().types().stream().map((t) -> t.id()).toList()));
 		p.put("grid_windows", String.join(",", params.train().windows().stream().map(String::valueOf).toList()));
 		p.put("holdout_days", Integer.toString(params.train().holdoutDays()));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.pokewatch.training.params.TrainingParams;
@@ -12,18 +13,23 @@ import dev.pokewatch.training.system.ConsoleFormat;
 /**
  * The promotion rule: the candidate's holdout {@code mape} and {@code coverage_rate} must
  * meet the absolute limits, and must not be worse than the current champion's by more
- * than the margins. A missing metric fails the check rather than being assumed.
+ * than the margins. A missing metric fails the check rather than being assumed. When
+ * {@code gate.refuse_negative_lift} is set, the BUY and SELL signals must not do
+ * significantly worse than chance (the whole 95 % interval of their lift below 0).
  */
 final class QualityGate {
 
 	private QualityGate() {
 	}
 
-	static Decision evaluate(Map<String, Double> candidate, Map<String, Double> champion, TrainingParams.Gate gate) {
+	static Decision evaluate(Map<String, Double> candidate, Map<String, Double> champion, TrainingParams.Gate gate,
+			int horizonDays) {
 		List<Check> checks = new ArrayList<>();
 		Double mape = candidate.get("mape");
 		Double coverage = candidate.get("coverage_rate");
-		checks.add(Check.atMost("mape", mape, gate.mapeMax(), "limit"));
+		Double naiveMape = candidate.get("naive_mape");
+		checks.add(Check.atMost("mape", mape, gate.mapeMax(),
+				(naiveMape != null) ? "limit; naive " + ConsoleFormat.number(naiveMape) : "limit"));
 		checks.add(Check.atLeast("coverage_rate", coverage, gate.coverageMin(), "limit"));
 		if (champion != null) {
 			Double championMape = champion.get("mape");
@@ -39,6 +45,11 @@ final class QualityGate {
 								+ ConsoleFormat.number(gate.championCoverageMargin())));
 			}
 		}
+		if (gate.refuseNegativeLift()) {
+			for (String side : List.of("buy", "sell")) {
+				checks.add(Check.liftNotSignificantlyNegative(candidate, side + "_lift_pp_" + horizonDays + "d"));
+			}
+		}
 		return new Decision(checks);
 	}
 
@@ -46,46 +57,71 @@ final class QualityGate {
 	 * One comparison of a candidate metric with a bound.
 	 *
 	 * @param metric the metric name
-	 * @param value the candidate's value, null when missing
-	 * @param operator {@code <=} or {@code >=}
-	 * @param bound the bound
+	 * @param value the candidate's value as shown
+	 * @param condition what the value must meet, e.g. {@code <= 20}
 	 * @param basis where the bound comes from ({@code limit}, or the champion and margin)
 	 * @param passed whether the value meets the bound
+	 * @param failure the sentence that says why the check failed
 	 */
-	record Check(String metric, Double value, String operator, double bound, String basis, boolean passed) {
+	record Check(String metric, String value, String condition, String basis, boolean passed, String failure) {
+
+		private static final String MISSING = "<missing>";
 
 		static Check atMost(String metric, Double value, double bound, String basis) {
-			return new Check(metric, value, "<=", bound, basis, value != null && value <= bound);
+			return compare(metric, value, "<=", bound, basis, value != null && value <= bound);
 		}
 
 		static Check atLeast(String metric, Double value, double bound, String basis) {
-			return new Check(metric, value, ">=", bound, basis, value != null && value >= bound);
+			return compare(metric, value, ">=", bound, basis, value != null && value >= bound);
+		}
+
+		private static Check compare(String metric, Double value, String operator, double bound, String basis,
+				boolean passed) {
+			String shown = (value != null) ? ConsoleFormat.number(value) : MISSING;
+			String condition = operator + " " + ConsoleFormat.number(bound);
+			// the reason (kept in the MLflow tag gate.reason) keeps the deciding digits
+			// the
+			// console table rounds away
+			String reason = metric + " " + ((value != null) ? precise(value) : MISSING) + " is not " + operator + " "
+					+ precise(bound) + " (" + basis + ")";
+			return new Check(metric, shown, condition, basis, passed, reason);
 		}
 
 		/**
-		 * The check as table cells: outcome, metric, value, operator and bound, basis.
-		 * @return the cells
+		 * The signals of one side must not do significantly worse than chance: the 95 %
+		 * interval of their lift ({@code <metric>_low} .. {@code <metric>_high}) must not
+		 * lie wholly below 0. Without signals there is no evidence, and the check passes.
+		 * @param candidate the candidate's metrics
+		 * @param metric the lift metric, e.g. {@code buy_lift_pp_7d}
+		 * @return the check
 		 */
-		List<String> cells() {
-			return List.of(this.passed ? "PASS" : "FAIL", this.metric,
-					(this.value != null) ? ConsoleFormat.number(this.value) : "<missing>",
-					this.operator + " " + ConsoleFormat.number(this.bound), "(" + this.basis + ")");
-		}
-
-		/**
-		 * Why the check failed, with enough digits that the deciding ones are never
-		 * rounded away (the reason is kept in the MLflow tag {@code gate.reason}).
-		 * @return the reason
-		 */
-		String describe() {
-			return this.metric + " " + ((this.value != null) ? precise(this.value) : "<missing>") + " is not "
-					+ this.operator + " " + precise(this.bound) + " (" + this.basis + ")";
-		}
-
 		private static String precise(double value) {
 			return Double.isFinite(value)
 					? BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString()
 					: String.valueOf(value);
+		}
+
+		static Check liftNotSignificantlyNegative(Map<String, Double> candidate, String metric) {
+			Double lift = candidate.get(metric);
+			Double low = candidate.get(metric + "_low");
+			Double high = candidate.get(metric + "_high");
+			if (lift == null || low == null || high == null) {
+				return new Check(metric, "<none>", "CI high >= 0", "no signal with an outcome", true, "");
+			}
+			String shown = String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", lift, low, high);
+			boolean passed = high >= 0;
+			String basis = passed ? "95 % CI, pp" : "interval below 0";
+			return new Check(metric, shown, "CI high >= 0", basis, passed,
+					metric + " " + shown + " pp: the whole 95 % interval is below 0 (signals worse than chance)");
+		}
+
+		/**
+		 * The check as table cells: outcome, metric, value, condition, basis.
+		 * @return the cells
+		 */
+		List<String> cells() {
+			return List.of(this.passed ? "PASS" : "FAIL", this.metric, this.value, this.condition,
+					"(" + this.basis + ")");
 		}
 
 	}
@@ -106,7 +142,7 @@ final class QualityGate {
 		}
 
 		List<String> failures() {
-			return this.checks.stream().filter((check) -> !check.passed()).map(Check::describe).toList();
+			return this.checks.stream().filter((check) -> !check.passed()).map(Check::failure).toList();
 		}
 
 		String summary() {

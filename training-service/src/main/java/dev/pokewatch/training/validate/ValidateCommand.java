@@ -77,7 +77,7 @@ public class ValidateCommand {
 		this.report.champion(champion, baselineDir);
 		this.report.metrics(candidate.metrics());
 		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
-				(champion != null) ? champion.metrics() : null, params.gate());
+				(champion != null) ? champion.metrics() : null, params.gate(), params.train().horizonDays());
 		this.report.gate(decision);
 		tagOutcome(candidate, decision);
 		if (!decision.passed()) {

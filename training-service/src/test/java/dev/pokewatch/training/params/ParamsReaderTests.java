@@ -28,6 +28,7 @@ class ParamsReaderTests {
 		assertThat(params.gate().mapeMax()).isEqualTo(20.0);
 		assertThat(params.gate().coverageMin()).isEqualTo(0.80);
 		assertThat(params.thresholds().buyThresholdPct()).isEqualTo(0.10);
+		assertThat(params.thresholds().minSignalPrice()).isEqualTo(2.0);
 		assertThat(params.train().grid()).hasSize(18);
 		assertThat(params.paths().baselineDir()).isEqualTo(Path.of("models/baseline"));
 	}

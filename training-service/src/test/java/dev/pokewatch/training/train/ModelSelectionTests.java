@@ -67,7 +67,7 @@ class ModelSelectionTests {
 				OutlierRule.DEFAULT, SignalRule.DEFAULT,
 				new TrainingParams.Train(List.of(FairPriceType.SMA, FairPriceType.MEDIAN), List.of(3, 7), 20, 7,
 						minSignals, 0.0, 7, "e", "m", 2),
-				new TrainingParams.Gate(20, 0.8, 0.5, 0.05));
+				new TrainingParams.Gate(20, 0.8, 0.5, 0.05, true));
 	}
 
 	private static CardSeries card(String id, double level) {

@@ -1,5 +1,6 @@
 package dev.pokewatch.training.validate;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,19 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QualityGateTests {
 
-	private static final TrainingParams.Gate GATE = new TrainingParams.Gate(20.0, 0.80, 0.5, 0.05);
+	private static final TrainingParams.Gate GATE = new TrainingParams.Gate(20.0, 0.80, 0.5, 0.05, true);
 
 	@Test
 	void evaluateWhenWithinLimitsAndNoChampionShouldPass() {
-		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.0, "coverage_rate", 0.80), null, GATE);
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.0, "coverage_rate", 0.80), null, GATE,
+				7);
 		assertThat(decision.passed()).isTrue();
-		assertThat(decision.checks()).hasSize(2).allMatch(QualityGate.Check::passed);
+		assertThat(decision.checks()).hasSize(4).allMatch(QualityGate.Check::passed);
 		assertThat(decision.checks().get(0).cells()).containsExactly("PASS", "mape", "20", "<= 20", "(limit)");
 	}
 
 	@Test
 	void evaluateWhenAboveMapeOrBelowCoverageShouldFailNamingBoth() {
-		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.01, "coverage_rate", 0.79), null, GATE);
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 20.01, "coverage_rate", 0.79), null, GATE,
+				7);
 		assertThat(decision.passed()).isFalse();
 		assertThat(decision.failures()).hasSize(2);
 		assertThat(decision.summary()).contains("mape 20.01 is not <= 20").contains("coverage_rate 0.79 is not >= 0.8");
@@ -33,7 +36,8 @@ class QualityGateTests {
 
 	@Test
 	void evaluateWhenJustBelowLimitShouldNameTheDecidingDigits() {
-		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 1.0, "coverage_rate", 0.7996), null, GATE);
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("mape", 1.0, "coverage_rate", 0.7996), null, GATE,
+				7);
 		assertThat(decision.passed()).isFalse();
 		// the console table rounds to 0.8; the reason (kept in MLflow) must not
 		assertThat(decision.summary()).contains("coverage_rate 0.7996 is not >= 0.8");
@@ -42,17 +46,59 @@ class QualityGateTests {
 	@Test
 	void evaluateWhenWorseThanChampionBeyondMarginShouldFail() {
 		Map<String, Double> champion = Map.of("mape", 1.0, "coverage_rate", 0.99);
-		assertThat(QualityGate.evaluate(Map.of("mape", 1.5, "coverage_rate", 0.94), champion, GATE).passed()).isTrue();
-		QualityGate.Decision worse = QualityGate.evaluate(Map.of("mape", 1.51, "coverage_rate", 0.93), champion, GATE);
+		assertThat(QualityGate.evaluate(Map.of("mape", 1.5, "coverage_rate", 0.94), champion, GATE, 7).passed())
+			.isTrue();
+		QualityGate.Decision worse = QualityGate.evaluate(Map.of("mape", 1.51, "coverage_rate", 0.93), champion, GATE,
+				7);
 		assertThat(worse.passed()).isFalse();
 		assertThat(worse.failures()).hasSize(2).allMatch((f) -> f.contains("champion"));
 	}
 
 	@Test
 	void evaluateWhenMetricMissingShouldFail() {
-		QualityGate.Decision decision = QualityGate.evaluate(Map.of("coverage_rate", 1.0), Map.of(), GATE);
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("coverage_rate", 1.0), Map.of(), GATE, 7);
 		assertThat(decision.passed()).isFalse();
 		assertThat(decision.summary()).contains("<missing>");
+	}
+
+	@Test
+	void evaluateWhenNaiveMapeKnownShouldShowItNextToTheMapeLimit() {
+		QualityGate.Decision decision = QualityGate
+			.evaluate(Map.of("mape", 0.61, "naive_mape", 0.4, "coverage_rate", 1.0), null, GATE, 7);
+		assertThat(decision.checks().get(0).cells()).containsExactly("PASS", "mape", "0.61", "<= 20",
+				"(limit; naive 0.4)");
+	}
+
+	@Test
+	void evaluateWhenLiftIntervalWhollyBelowZeroShouldFail() {
+		Map<String, Double> candidate = Map.of("mape", 1.0, "coverage_rate", 1.0, "sell_lift_pp_7d", -63.7,
+				"sell_lift_pp_7d_low", -75.1, "sell_lift_pp_7d_high", -52.4);
+		QualityGate.Decision decision = QualityGate.evaluate(candidate, null, GATE, 7);
+		assertThat(decision.passed()).isFalse();
+		assertThat(decision.checks()).filteredOn((check) -> !check.passed())
+			.singleElement()
+			.extracting(QualityGate.Check::cells)
+			.isEqualTo(
+					List.of("FAIL", "sell_lift_pp_7d", "-63.7 [-75.1, -52.4]", "CI high >= 0", "(interval below 0)"));
+		assertThat(decision.summary()).contains("sell_lift_pp_7d").contains("below 0");
+	}
+
+	@Test
+	void evaluateWhenLiftIntervalSpansZeroShouldPass() {
+		Map<String, Double> candidate = Map.of("mape", 1.0, "coverage_rate", 1.0, "buy_lift_pp_7d", 30.0,
+				"buy_lift_pp_7d_low", -0.3, "buy_lift_pp_7d_high", 49.2, "sell_lift_pp_7d", -20.0,
+				"sell_lift_pp_7d_low", -45.0, "sell_lift_pp_7d_high", 0.0);
+		assertThat(QualityGate.evaluate(candidate, null, GATE, 7).passed()).isTrue();
+	}
+
+	@Test
+	void evaluateWhenLiftCheckDisabledShouldIgnoreNegativeLift() {
+		TrainingParams.Gate lenient = new TrainingParams.Gate(20.0, 0.80, 0.5, 0.05, false);
+		Map<String, Double> candidate = Map.of("mape", 1.0, "coverage_rate", 1.0, "sell_lift_pp_7d", -63.7,
+				"sell_lift_pp_7d_low", -75.1, "sell_lift_pp_7d_high", -52.4);
+		QualityGate.Decision decision = QualityGate.evaluate(candidate, null, lenient, 7);
+		assertThat(decision.passed()).isTrue();
+		assertThat(decision.checks()).hasSize(2);
 	}
 
 }
