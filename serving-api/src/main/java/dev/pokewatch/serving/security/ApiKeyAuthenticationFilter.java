@@ -82,28 +82,30 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String address = request.getRemoteAddr();
+		String presented = request.getHeader(API_KEY_HEADER);
+		boolean hasKey = presented != null && !presented.isBlank();
 		long blockedSeconds = this.failures.blockedForSeconds(address);
-		if (blockedSeconds > 0) {
+		if (blockedSeconds > 0 && !(hasKey && this.failures.trusted(address, fingerprintOf(presented)))) {
 			// Checked before the key so a blocked guesser learns nothing, not even a
-			// right guess.
+			// right guess; only a key that already succeeded from this address (a
+			// neighbour behind the same NAT) passes.
 			this.authRejections.increment();
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(blockedSeconds));
 			problem(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-auth-failures",
 					"Too many failed API key attempts from this address. Try again in " + blockedSeconds + " seconds.");
 			return;
 		}
-		String presented = request.getHeader(API_KEY_HEADER);
-		if (presented == null || presented.isBlank()) {
+		if (!hasKey) {
 			reject(request, response, address, "missing-api-key", MISSING_KEY_DETAIL, null);
 			return;
 		}
 		Optional<ApiKeyMatch> match = this.keys.match(presented);
 		if (match.isEmpty()) {
-			reject(request, response, address, "invalid-api-key", INVALID_KEY_DETAIL,
-					ApiKeyHashes.fingerprint(ApiKeyHashes.sha256Hex(presented)));
+			reject(request, response, address, "invalid-api-key", INVALID_KEY_DETAIL, fingerprintOf(presented));
 			return;
 		}
 		ApiKeyMatch key = match.get();
+		this.failures.recordSuccess(address, key.fingerprint());
 		if (!key.role().permits(access)) {
 			logger.debug("Forbidden: key {} has role {} on {} {}", key.fingerprint(), key.role(), request.getMethod(),
 					request.getRequestURI());
@@ -126,6 +128,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
 		problem(request, response, HttpStatus.UNAUTHORIZED, type, detail);
+	}
+
+	private static String fingerprintOf(String presentedKey) {
+		return ApiKeyHashes.fingerprint(ApiKeyHashes.sha256Hex(presentedKey));
 	}
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -11,6 +11,12 @@ import io.github.bucket4j.TimeMeter;
  * Counts failed key attempts per client address in a token bucket ({@code n} failures,
  * refilled at {@code n} per minute) and blocks an address whose bucket is empty. Local to
  * this instance: a key guesser spread over replicas gets {@code n} per replica.
+ * <p>
+ * Clients behind one NAT share an address, so a block must not lock out the neighbours
+ * already using a valid key: a key that authenticated from an address within the last
+ * {@link #TRUST_TTL} stays admitted there during a block. A guesser gains nothing from
+ * this: a key never seen from the address, right or wrong, still gets the block's 429, so
+ * a blocked address learns nothing about its guesses.
  */
 final class AuthFailureLimiter {
 
@@ -20,7 +26,12 @@ final class AuthFailureLimiter {
 
 	private final TimeMeter time;
 
+	/** How long a successful (address, key) pair stays admitted through a block. */
+	static final Duration TRUST_TTL = Duration.ofMinutes(30);
+
 	private final Cache<String, Bucket> buckets;
+
+	private final Cache<String, Boolean> trusted;
 
 	AuthFailureLimiter(long failuresPerMinute, long maxAddresses, TimeMeter time) {
 		this.failuresPerMinute = failuresPerMinute;
@@ -31,6 +42,31 @@ final class AuthFailureLimiter {
 			.expireAfterAccess(Duration.ofMinutes(1))
 			.ticker(time::currentTimeNanos)
 			.build();
+		this.trusted = Caffeine.newBuilder()
+			.maximumSize(maxAddresses)
+			.expireAfterWrite(TRUST_TTL)
+			.ticker(time::currentTimeNanos)
+			.build();
+	}
+
+	/**
+	 * Record a successful authentication.
+	 * @param address the client address
+	 * @param keyFingerprint the fingerprint of the key that matched
+	 */
+	void recordSuccess(String address, String keyFingerprint) {
+		this.trusted.put(address + " " + keyFingerprint, Boolean.TRUE);
+	}
+
+	/**
+	 * Whether a key authenticated from an address recently, so that a block of the
+	 * address does not apply to it.
+	 * @param address the client address
+	 * @param keyFingerprint the fingerprint of the presented key
+	 * @return {@code true} for a recently successful pair
+	 */
+	boolean trusted(String address, String keyFingerprint) {
+		return this.trusted.getIfPresent(address + " " + keyFingerprint) != null;
 	}
 
 	/**

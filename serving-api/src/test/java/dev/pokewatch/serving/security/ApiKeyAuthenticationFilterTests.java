@@ -158,6 +158,36 @@ class ApiKeyAuthenticationFilterTests {
 	}
 
 	@Test
+	void filterWhenAddressBlockedShouldStillAdmitAKeyThatSucceededFromItBefore() {
+		MockMvcTester mvc = mvc(true, keys());
+		// a neighbour behind the same NAT used its key before the guessing started
+		assertThat(
+				exchange(mvc.get().uri("/cards").header("X-API-Key", CLIENT_KEY).with(address("10.1.1.4"))).getStatus())
+			.isEqualTo(200);
+		for (int i = 1; i <= 10; i++) {
+			exchange(mvc.post().uri("/predict").header("X-API-Key", "pk_guess" + i).with(address("10.1.1.4")));
+		}
+		assertThat(exchange(mvc.post().uri("/predict").header("X-API-Key", "pk_guess11").with(address("10.1.1.4")))
+			.getStatus()).as("the guesser stays blocked").isEqualTo(429);
+		assertThat(
+				exchange(mvc.get().uri("/cards").header("X-API-Key", CLIENT_KEY).with(address("10.1.1.4"))).getStatus())
+			.as("the neighbour's known key still works")
+			.isEqualTo(200);
+		assertThat(
+				exchange(mvc.get().uri("/cards").header("X-API-Key", ADMIN_KEY).with(address("10.1.1.4"))).getStatus())
+			.as("a right key never seen from this address is not revealed")
+			.isEqualTo(429);
+		this.time.advance(AuthFailureLimiter.TRUST_TTL.plusSeconds(1));
+		for (int i = 12; i <= 22; i++) {
+			exchange(mvc.post().uri("/predict").header("X-API-Key", "pk_guess" + i).with(address("10.1.1.4")));
+		}
+		assertThat(
+				exchange(mvc.get().uri("/cards").header("X-API-Key", CLIENT_KEY).with(address("10.1.1.4"))).getStatus())
+			.as("trust expires")
+			.isEqualTo(429);
+	}
+
+	@Test
 	void filterWhenBlockExpiresShouldAcceptTheRightKeyAgain() {
 		MockMvcTester mvc = mvc(true, keys());
 		for (int i = 0; i < 10; i++) {
