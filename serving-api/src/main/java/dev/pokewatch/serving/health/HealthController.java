@@ -1,7 +1,5 @@
 package dev.pokewatch.serving.health;
 
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.pokewatch.serving.servedmodel.LoadErrors;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
 import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 
@@ -23,8 +22,6 @@ import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 @RestController
 @Tag(name = "health", description = "Service and model status")
 class HealthController {
-
-	private static final Pattern PATH_PREFIX = Pattern.compile("[^\\s'\"]*[\\\\/]");
 
 	private final ServedModelHolder registry;
 
@@ -38,21 +35,11 @@ class HealthController {
 		ModelIndex index = this.registry.current();
 		if (index == null) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.body(new HealthResponse("error", false, null, null, null, withoutPaths(this.registry.lastError())));
+				.body(new HealthResponse("error", false, null, null, null,
+						LoadErrors.withoutDirectories(this.registry.lastError())));
 		}
 		return ResponseEntity.ok(new HealthResponse("ok", true, index.cardsCount(), index.modelVersion(),
-				index.loadedAt().toString(), withoutPaths(this.registry.lastError())));
-	}
-
-	/**
-	 * A load error as this open endpoint may show it: file names stay, the directories
-	 * leading to them (which tell an anonymous caller how the host is laid out) go. The
-	 * admin reload answer keeps the full reason.
-	 * @param error the load error, may be {@code null}
-	 * @return the error without directories
-	 */
-	static String withoutPaths(String error) {
-		return (error != null) ? PATH_PREFIX.matcher(error).replaceAll("") : null;
+				index.loadedAt().toString(), LoadErrors.withoutDirectories(this.registry.lastError())));
 	}
 
 	/**

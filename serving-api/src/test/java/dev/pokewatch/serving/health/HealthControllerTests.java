@@ -56,7 +56,9 @@ class HealthControllerTests {
 		assertThat(JsonPath.<Object>read(body, "$.cards_count")).isNull();
 		assertThat(JsonPath.<String>read(body, "$.last_reload_error")).contains("model_metadata.json");
 
-		assertProblem(predict(), 503, "/predict", "No model is loaded");
+		// any client key sees this answer: file names, never the directories
+		assertThat(assertProblem(predict(), 503, "/predict", "No model is loaded")).contains("model_metadata.json")
+			.doesNotContain(MODEL_DIR.getParent().toString());
 		assertProblem(this.mvc.post()
 			.uri("/batch_predict")
 			.contentType(MediaType.APPLICATION_JSON)
