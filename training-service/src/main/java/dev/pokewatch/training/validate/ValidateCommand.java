@@ -79,13 +79,15 @@ public class ValidateCommand {
 		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
 				(champion != null) ? champion.metrics() : null, params.gate(), params.train().horizonDays());
 		this.report.gate(decision);
-		tagOutcome(candidate, decision);
 		if (!decision.passed()) {
+			tagOutcome(candidate, decision);
 			throw new CommandException(CommandException.FAILED,
 					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
 		}
+		// the served model first: a slow tracking server must never delay the promotion
 		promote(candidateDir, baselineDir);
 		this.report.line("Promoted", candidate.modelVersion() + " to " + baselineDir);
+		tagOutcome(candidate, decision);
 		register(params, candidateDir, candidate);
 		notifyReplicas(candidate);
 	}
