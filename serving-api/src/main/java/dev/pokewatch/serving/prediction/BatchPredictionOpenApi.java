@@ -11,10 +11,12 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.pokewatch.serving.system.ServingProperties;
+
 /**
  * The request body schema of {@code POST /batch_predict}, which no single Java type
- * states: either shape, at most the default {@code serving.batch.max-items}, and items
- * that are only checked one by one (a bad item answers an error in its place, not a 400).
+ * states: either shape, at most {@code serving.batch.max-items} items, and items that are
+ * only checked one by one (a bad item answers an error in its place, not a 400).
  */
 @Configuration(proxyBeanMethods = false)
 class BatchPredictionOpenApi {
@@ -23,18 +25,17 @@ class BatchPredictionOpenApi {
 
 	static final String BODY_SCHEMA_REF = "#/components/schemas/" + BODY_SCHEMA;
 
-	private static final int DEFAULT_MAX_ITEMS = 1000;
-
 	@Bean
-	OpenApiCustomizer batchPredictionBodySchema() {
+	OpenApiCustomizer batchPredictionBodySchema(ServingProperties properties) {
+		int maxItems = properties.batch().maxItems();
 		return (openApi) -> {
-			openApi.getComponents().addSchemas(BODY_SCHEMA, bodySchema());
+			openApi.getComponents().addSchemas(BODY_SCHEMA, bodySchema(maxItems));
 			openApi.getComponents().getSchemas().remove("BatchPredictionRequest");
 		};
 	}
 
-	static Schema<?> bodySchema() {
-		Schema<?> cardIds = new ArraySchema().maxItems(DEFAULT_MAX_ITEMS)
+	static Schema<?> bodySchema(int maxItems) {
+		Schema<?> cardIds = new ArraySchema().maxItems(maxItems)
 			.items(new Schema<>().description("A card id; any other value answers an error in its place"));
 		Schema<?> date = new Schema<>().types(new LinkedHashSet<>(List.of("string", "null")))
 			.format("date")
@@ -42,12 +43,12 @@ class BatchPredictionOpenApi {
 		Schema<?> objectShape = new ObjectSchema().addProperty("card_ids", cardIds)
 			.addProperty("date", date)
 			.required(List.of("card_ids"));
-		Schema<?> arrayShape = new ArraySchema().maxItems(DEFAULT_MAX_ITEMS)
+		Schema<?> arrayShape = new ArraySchema().maxItems(maxItems)
 			.items(new Schema<>().description(
 					"{card_id, date?} (the older BentoML shape); anything else answers an error in its place"));
 		return new Schema<>()
 			.description("{\"card_ids\": [...], \"date\"?} or an array of {\"card_id\", \"date\"?}, "
-					+ "at most serving.batch.max-items (1000) items")
+					+ "at most serving.batch.max-items (" + maxItems + ") items")
 			.oneOf(List.of(objectShape, arrayShape));
 	}
 
