@@ -84,10 +84,11 @@ api-key: ## Generate a new pk_... API key and its SHA-256 hash
 mlflow-local: ## Start a local MLflow server on 127.0.0.1:5000 (sqlite store, proxied local artifacts)
 	scripts/mlflow-local.sh start
 
-test: ## Run every test (installs redis-server and the mlflow/dvc venv when missing)
+test: ## Run every test, then fuzz the API against its OpenAPI document (installs redis-server and the tools venv when missing)
 	scripts/test-prereqs.sh
 	scripts/launcher-tests.sh
 	$(MVN) verify
+	scripts/fuzz-api.sh
 	$(VENV)/bin/python scripts/check_deploy_files.py
 	@echo "Coverage report: coverage-report/target/site/jacoco-aggregate/index.html"
 

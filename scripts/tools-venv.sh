@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Creates or refreshes the project's Python venv with the tools PokeWatch drives (mlflow, dvc),
+# Creates or refreshes the project's Python venv with the tools PokeWatch drives (mlflow, dvc, schemathesis),
 # pinned in requirements-tools.txt. Idempotent: does nothing when the pinned versions are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${POKEWATCH_VENV:-.venv}"
 stamp="$VENV/.tools-installed"
 
-if [ -f "$stamp" ] && cmp -s requirements-tools.txt "$stamp" && [ -x "$VENV/bin/mlflow" ] && [ -x "$VENV/bin/dvc" ]; then
+if [ -f "$stamp" ] && cmp -s requirements-tools.txt "$stamp" && [ -x "$VENV/bin/mlflow" ] && [ -x "$VENV/bin/dvc" ] && [ -x "$VENV/bin/st" ]; then
   exit 0
 fi
 PY=$(command -v python3 || true)
@@ -15,7 +15,7 @@ if [ -z "$PY" ]; then
   exit 1
 fi
 if [ ! -x "$VENV/bin/python" ]; then
-  echo "Creating Python venv $VENV for mlflow + dvc ..."
+  echo "Creating Python venv $VENV for mlflow, dvc and schemathesis ..."
   if ! "$PY" -m venv "$VENV" 2>/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null

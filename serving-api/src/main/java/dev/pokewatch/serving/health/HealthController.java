@@ -3,7 +3,9 @@ package dev.pokewatch.serving.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,10 @@ class HealthController {
 
 	@GetMapping("/health")
 	@Operation(summary = "Service and model status", description = "200 when a model is loaded, 503 otherwise.")
+	@ApiResponse(responseCode = "200", description = "A model is loaded",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HealthResponse.class)))
+	@ApiResponse(responseCode = "503", description = "No model is loaded",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HealthResponse.class)))
 	ResponseEntity<HealthResponse> health() {
 		ModelIndex index = this.registry.current();
 		if (index == null) {

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 
+import dev.pokewatch.serving.system.OpenApiConfiguration;
+
 /**
  * Body of {@code POST /batch_predict} in either shape: {@code {"card_ids": [...],
  * "date"?}} (one optional day for all cards) or a JSON array of {@code {card_id, date?}}
@@ -25,7 +27,9 @@ import jakarta.validation.constraints.AssertTrue;
 @JsonClassDescription("{\"card_ids\": [...], \"date\"?} or an array of {\"card_id\", \"date\"?}")
 record BatchPredictionRequest(
 		@JsonProperty("card_ids") @ArraySchema(schema = @Schema(implementation = String.class)) List<Object> cardIds,
-		@JsonProperty("date") String date, @Schema(hidden = true) List<Item> items) {
+		@JsonProperty("date") @Schema(format = "date", nullable = true, example = OpenApiConfiguration.EXAMPLE_DATE,
+				description = "The day for every card, resolved as-of; null or absent means each card's latest day") String date,
+		@Schema(hidden = true) List<Item> items) {
 
 	/**
 	 * The object shape.

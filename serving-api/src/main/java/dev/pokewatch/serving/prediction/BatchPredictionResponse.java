@@ -3,6 +3,7 @@ package dev.pokewatch.serving.prediction;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -14,9 +15,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param errors number of failed items
  */
 record BatchPredictionResponse(
-		@Schema(description = "One entry per item in request order: a prediction, or {card_id, error}", oneOf = {
-				PredictionResponse.class, BatchPredictionResponse.ItemError.class }) List<Object> predictions,
-		int count, int errors){
+		@ArraySchema(
+				arraySchema = @Schema(
+						description = "One entry per item in request order: a prediction, or " + "{card_id, error}"),
+				schema = @Schema(oneOf = {
+						PredictionResponse.class, BatchPredictionResponse.ItemError.class })) List<Object> predictions,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int count,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int errors){
 
 	/**
 	 * A failed item.
@@ -24,7 +29,10 @@ record BatchPredictionResponse(
 	 * @param cardId the item's card id (may be {@code null} when it was missing)
 	 * @param error what went wrong
 	 */
-	record ItemError(@JsonProperty("card_id") String cardId, Error error) {
+	record ItemError(
+			@JsonProperty("card_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+					description = "The item's card id, null when it had none") String cardId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Error error) {
 
 	}
 
@@ -35,9 +43,9 @@ record BatchPredictionResponse(
 	 * @param type the problem type URI
 	 * @param detail the explanation
 	 */
-	record Error(@Schema(example = "404") int status,
+	record Error(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "404") int status,
 			@Schema(example = "https://pokewatch.dev/problems/card-not-found") String type,
-			@Schema(example = "Unknown card_id: 'sv2a_151_missingno'") String detail) {
+			@Schema(example = "Unknown card_id: 'sv04_5_missingno'") String detail) {
 
 	}
 

@@ -10,12 +10,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.pokewatch.serving.servedmodel.ServedModelHolder;
+import dev.pokewatch.serving.system.OpenApiConfiguration;
 
 /**
  * {@code POST /predict} (alias {@code /fair_price}) and {@code POST /batch_predict}.
@@ -45,19 +45,20 @@ class PredictionController {
 	@ApiResponse(responseCode = "200", description = "The prediction")
 	@ApiResponse(responseCode = "400", description = "Malformed JSON or invalid field (the detail names it)",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class), examples = @ExampleObject(value = """
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF),
+					examples = @ExampleObject(value = """
 							{"type":"https://pokewatch.dev/problems/invalid-request","title":"Invalid request",\
 							"status":400,"detail":"'date' must be an ISO date YYYY-MM-DD, got '2025-13-01'",\
 							"instance":"/predict","request_id":"3f0c1e2a"}""")))
 	@ApiResponse(responseCode = "404", description = "Unknown card, or a date before the card's history",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	@ApiResponse(responseCode = "422", description = "No fair price for the resolved day (a card's first day)",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	@ApiResponse(responseCode = "503", description = "No model loaded",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	PredictionResponse predict(@Valid @RequestBody PredictionRequest request) {
 		return this.service.predict(this.registry.require(), request.cardId(), request.date());
 	}
@@ -70,19 +71,19 @@ class PredictionController {
 					+ "{card_id, error: {status, type, detail}} in place and does not fail the batch. At most "
 					+ "serving.batch.max-items (1000) items; more is a 400.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-			examples = { @ExampleObject(name = "card_ids",
-					value = """
-							{"card_ids": ["sv2a_151_mew_ex___205_165", "sv2a_151_charizard_ex___201_165"], "date": "2025-11-24"}"""),
+			schema = @Schema(ref = BatchPredictionOpenApi.BODY_SCHEMA_REF),
+			examples = { @ExampleObject(name = "card_ids", value = """
+					{"card_ids": ["sv04_5_mew_ex_232", "sv03_5_charizard_ex_199"], "date": "2026-08-21"}"""),
 					@ExampleObject(name = "array",
 							value = """
-									[{"card_id": "sv2a_151_mew_ex___205_165"}, {"card_id": "sv2a_151_charizard_ex___201_165", "date": "2025-11-23"}]""") }))
+									[{"card_id": "sv04_5_mew_ex_232"}, {"card_id": "sv03_5_charizard_ex_199", "date": "2026-08-20"}]""") }))
 	@ApiResponse(responseCode = "200", description = "One entry per item")
 	@ApiResponse(responseCode = "400", description = "Not a batch body, or too many items",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	@ApiResponse(responseCode = "503", description = "No model loaded",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	BatchPredictionResponse batchPredict(@Valid @RequestBody BatchPredictionRequest body) {
 		return this.service.predictBatch(this.registry.require(), body);
 	}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.serving.system.OpenApiConfiguration;
 
 /**
  * A fair price and signal for one card and day. The first seven fields are those of the
@@ -24,17 +25,24 @@ import dev.pokewatch.common.signal.Signal;
  * @param note why the signal is forced to HOLD, when it is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PredictionResponse(@JsonProperty("card_id") @Schema(example = "sv2a_151_mew_ex___205_165") String cardId,
-		@Schema(example = "2025-11-24") LocalDate date,
-		@JsonProperty("market_price") @Schema(example = "139.15") double marketPrice,
-		@JsonProperty("fair_price") @Schema(example = "138.29") double fairPrice,
-		@JsonProperty("deviation_pct") @Schema(example = "0.0062",
+record PredictionResponse(
+		@JsonProperty("card_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				example = OpenApiConfiguration.EXAMPLE_CARD) String cardId,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				example = OpenApiConfiguration.EXAMPLE_DATE) LocalDate date,
+		@JsonProperty("market_price") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				example = "139.15") double marketPrice,
+		@JsonProperty("fair_price") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				example = "138.29") double fairPrice,
+		@JsonProperty("deviation_pct") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.0062",
 				description = "(market_price - fair_price) / fair_price as a fraction (0.0062 = 0.62 %)") double deviationPct,
-		@Schema(example = "HOLD") Signal signal,
-		@JsonProperty("model_version") @Schema(example = "sma-7-20251124") String modelVersion,
-		@JsonProperty("requested_date") @Schema(example = "2025-11-25", nullable = true,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOLD") Signal signal,
+		@JsonProperty("model_version") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				example = "sma-7-20251124") String modelVersion,
+		@JsonProperty("requested_date") @Schema(example = "2026-08-22", nullable = true,
 				description = "Present only when the answer is for an earlier day than requested") LocalDate requestedDate,
-		@Schema(description = "The market price was flagged as an outlier: the signal is HOLD") boolean outlier,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The market price was flagged as an outlier: the signal is HOLD") boolean outlier,
 		@Schema(nullable = true) String note) {
 
 	PredictionResponse withRequestedDate(LocalDate requested) {

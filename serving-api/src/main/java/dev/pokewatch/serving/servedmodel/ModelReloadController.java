@@ -8,9 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.pokewatch.serving.system.OpenApiConfiguration;
 
 /**
  * {@code POST /admin/reload}: reload the model directory now.
@@ -34,10 +35,10 @@ class ModelReloadController {
 	@ApiResponse(responseCode = "200", description = "Reloaded")
 	@ApiResponse(responseCode = "409", description = "Reload failed; the previous model is still served",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	@ApiResponse(responseCode = "503", description = "Reload failed and no model is loaded",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	ReloadResponse reload() {
 		ServedModelHolder.ReloadOutcome outcome = this.registry.reload("admin");
 		if (!outcome.success()) {

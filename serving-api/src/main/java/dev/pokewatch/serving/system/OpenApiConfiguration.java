@@ -1,9 +1,22 @@
 package dev.pokewatch.serving.system;
 
+import java.util.List;
+import java.util.Map;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +25,23 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI description served at {@code /v3/api-docs} and rendered at {@code /docs}.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
+
+	/** Name of the problem+json schema every error response refers to. */
+	public static final String PROBLEM_SCHEMA = "Problem";
+
+	/** Reference to {@link #PROBLEM_SCHEMA}, for {@code @Schema(ref = ...)}. */
+	public static final String PROBLEM_SCHEMA_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+
+	/** A card of the bundled sample, so the document's examples answer 200. */
+	public static final String EXAMPLE_CARD = "sv04_5_mew_ex_232";
+
+	/** A day of the bundled sample on which {@link #EXAMPLE_CARD} has a fair price. */
+	public static final String EXAMPLE_DATE = "2026-08-21";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	private static final String API_KEY_SCHEME = "ApiKeyAuth";
 
 	static final String DESCRIPTION = """
 			Fair prices and BUY/SELL/HOLD signals for Pokémon cards, served from the model in `models/baseline/`.
@@ -43,11 +72,74 @@ class OpenApiConfiguration {
 	@Bean
 	OpenAPI pokewatchOpenApi() {
 		return new OpenAPI().info(new Info().title("PokeWatch API").version("1.0").description(DESCRIPTION))
-			.components(new Components().addSecuritySchemes("ApiKeyAuth",
-					new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-						.in(SecurityScheme.In.HEADER)
-						.name("X-API-Key")
-						.description("API key (`pk_…`); admin routes need an admin key")));
+			.components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+				.addSecuritySchemes(API_KEY_SCHEME,
+						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+							.in(SecurityScheme.In.HEADER)
+							.name("X-API-Key")
+							.description("API key (`pk_…`); admin routes need an admin key")));
+	}
+
+	/**
+	 * Add the answers every operation can give whatever its controller declares: 401 and
+	 * 429 on protected routes, 403 on admin routes, 415 on routes with a body. They come
+	 * from filters and the exception handler, so no controller annotation states them.
+	 * @return the customizer
+	 */
+	@Bean
+	OpenApiCustomizer commonProblemResponses() {
+		return (openApi) -> {
+			openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+				boolean isProtected = isProtected(openApi, operation);
+				if (isProtected) {
+					addProblem(operation, "401", "Missing or invalid API key (`WWW-Authenticate: ApiKey`)");
+					addProblem(operation, "429", "Rate limit exceeded (`Retry-After`)");
+				}
+				if (isProtected && path.startsWith("/admin/")) {
+					addProblem(operation, "403", "The key is not an admin key");
+				}
+				if (operation.getRequestBody() != null) {
+					addProblem(operation, "400", "Malformed JSON or invalid field (the detail names it)");
+					addProblem(operation, "413", "Body over the size limit (default 1 MiB)");
+					addProblem(operation, "415", "Body is not `application/json`");
+				}
+			}));
+			openApi.getComponents().getSchemas().remove("ProblemDetail");
+		};
+	}
+
+	private static boolean isProtected(OpenAPI openApi, Operation operation) {
+		List<io.swagger.v3.oas.models.security.SecurityRequirement> security = (operation.getSecurity() != null)
+				? operation.getSecurity() : openApi.getSecurity();
+		return security != null && security.stream().anyMatch((requirement) -> requirement.containsKey(API_KEY_SCHEME));
+	}
+
+	private static void addProblem(Operation operation, String status, String description) {
+		ApiResponses responses = operation.getResponses();
+		if (responses == null) {
+			responses = new ApiResponses();
+			operation.setResponses(responses);
+		}
+		if (!responses.containsKey(status)) {
+			responses.addApiResponse(status,
+					new ApiResponse().description(description)
+						.content(new Content().addMediaType(PROBLEM_JSON,
+								new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA_REF)))));
+		}
+	}
+
+	/**
+	 * RFC 9457 problem details as this API writes them. {@code instance} is the request
+	 * path, a relative reference, and {@code request_id} equals {@code X-Request-ID}.
+	 * @return the schema
+	 */
+	static Schema<?> problemSchema() {
+		return new ObjectSchema().description("RFC 9457 problem details (`application/problem+json`)")
+			.properties(Map.of("type", new StringSchema().format("uri"), "title", new StringSchema(), "status",
+					new IntegerSchema().format("int32"), "detail", new StringSchema(), "instance",
+					new StringSchema().format("uri-reference"), "request_id", new StringSchema()))
+			.required(List.of("type", "title", "status"));
 	}
 
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Fuzz the serving API against its own OpenAPI document (called by `make test`; docs/api.md "Fuzzing").
+#
+# Starts the packaged serving-api on a free loopback port with the small model in
+# serving-api/src/test/resources/fuzz-model and a fresh admin key, then runs Schemathesis with
+# every check on every operation of the live /v3/api-docs: once with the key, once without it
+# (where 401 is the documented answer). Bounded: --max-examples, a fixed --seed and a wall-clock
+# cap per pass. Exits non-zero on any 5xx or any answer the document does not describe.
+#
+#   FUZZ_MAX_EXAMPLES (30), FUZZ_SEED (20261129), FUZZ_TIMEOUT seconds per pass (150),
+#   FUZZ_MODEL_DIR (the fixture above), FUZZ_REPORT_DIR (target/fuzz under serving-api)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="${POKEWATCH_VENV:-.venv}"
+ST="$VENV/bin/st"
+JAR=serving-api/target/serving-api.jar
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-30}"
+SEED="${FUZZ_SEED:-20261129}"
+PASS_TIMEOUT="${FUZZ_TIMEOUT:-150}"
+REPORT_DIR="${FUZZ_REPORT_DIR:-serving-api/target/fuzz}"
+
+[ -x "$ST" ] || { echo "fuzz-api.sh: $ST missing (scripts/tools-venv.sh installs it)" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "fuzz-api.sh: $JAR missing (build it: make build)" >&2; exit 1; }
+
+work=$(mktemp -d)
+api_pid=""
+cleanup() {
+  if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
+    kill "$api_pid" 2>/dev/null || true
+    wait "$api_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/model" "$REPORT_DIR"
+cp "${FUZZ_MODEL_DIR:-serving-api/src/test/resources/fuzz-model}"/* "$work/model/"
+key=$(scripts/api-key.sh | sed -n 's/^ *\(pk_[A-Za-z0-9_-]*\)$/\1/p')
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+
+# The key is an admin key so /admin/reload is fuzzed too (admin keys also call client routes).
+# The rate and auth-failure limits are raised: the fuzzer tests the contract, not throttling,
+# and a 429 would leave the operations behind it untested.
+PORT=$port SERVER_ADDRESS=127.0.0.1 MODEL_DIR="$work/model" ADMIN_API_KEYS="$key" API_KEYS= MODEL_WATCH=false \
+  RATE_LIMIT_RPM=1000000 RATE_LIMIT_BURST=1000000 SERVING_SECURITY_AUTH_FAILURES_PER_MINUTE=1000000 \
+  REDIS_URL= POKEWATCH_JAR="$ROOT/$JAR" bin/pokewatch serve >"$REPORT_DIR/api.log" 2>&1 &
+api_pid=$!
+
+for _ in $(seq 120); do
+  if curl -sf "$base/health" >/dev/null 2>&1; then break; fi
+  kill -0 "$api_pid" 2>/dev/null || { echo "fuzz-api.sh: the API exited, see $REPORT_DIR/api.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -sf "$base/health" >/dev/null || { echo "fuzz-api.sh: the API is not ready after 60 s" >&2; exit 1; }
+
+# One pass: Schemathesis exits non-zero on any failed check (5xx, undocumented status or
+# header, response not matching its schema, accepted invalid input, ...).
+run_pass() {
+  local name="$1"; shift
+  echo "fuzz: pass '$name' on $base (max $MAX_EXAMPLES examples, seed $SEED, cap ${PASS_TIMEOUT}s)"
+  timeout "$PASS_TIMEOUT" "$ST" --config-file scripts/fuzz-api.toml run "$base/v3/api-docs" --checks all --max-examples "$MAX_EXAMPLES" \
+    --seed "$SEED" --workers 2 --request-timeout 10 --no-color --generation-database none \
+    --report junit --report-junit-path "$REPORT_DIR/$name.xml" "$@" >"$REPORT_DIR/$name.log" 2>&1
+}
+
+status=0
+run_pass with-key -H "X-API-Key: $key" || status=1
+run_pass without-key || status=1
+
+# Counts from the JUnit reports: one test case per operation and pass.
+read -r passed failed < <(python3 - "$REPORT_DIR/with-key.xml" "$REPORT_DIR/without-key.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+passed = failed = 0
+for path in sys.argv[1:]:
+    try:
+        cases = ET.parse(path).getroot().iter("testcase")
+    except (OSError, ET.ParseError):
+        failed += 1
+        continue
+    for case in cases:
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+        elif case.find("skipped") is None:
+            passed += 1
+print(passed, failed)
+PY
+)
+if [ "$status" -ne 0 ]; then
+  for name in with-key without-key; do
+    sed -n '/^=* FAILURES =*$/,/^=* SUMMARY =*$/p' "$REPORT_DIR/$name.log"
+  done
+  echo "fuzz: logs in $REPORT_DIR"
+  [ "$failed" -gt 0 ] || failed=1
+fi
+echo "fuzz: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,148 @@
+package dev.pokewatch.serving.system;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.pokewatch.serving.support.HttpTestClient;
+import dev.pokewatch.serving.support.ServingTestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link OpenApiConfiguration}: the document served at {@code /v3/api-docs} is
+ * the contract that scripts/fuzz-api.sh checks the live API against, so it must resolve
+ * and state every answer the API gives. Served with the fuzz stage's model (the bundled
+ * sample's cards).
+ */
+@SpringBootTest(classes = ServingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "serving.security.enabled=false", "serving.reload.watch=false",
+				"serving.model-dir=src/test/resources/fuzz-model" })
+class OpenApiConfigurationTests {
+
+	private static final Pattern REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"");
+
+	@LocalServerPort
+	private int port;
+
+	private String json;
+
+	private DocumentContext document;
+
+	@BeforeEach
+	void readDocument() {
+		HttpResponse<String> response = http().get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		this.json = response.body();
+		this.document = JsonPath.parse(this.json);
+	}
+
+	@Test
+	void documentWhenServedShouldResolveEveryReference() {
+		Map<String, Object> schemas = this.document.read("$.components.schemas");
+		Matcher matcher = REF.matcher(this.json);
+		int references = 0;
+		while (matcher.find()) {
+			assertThat(schemas).as("#/components/schemas/" + matcher.group(1)).containsKey(matcher.group(1));
+			references++;
+		}
+		assertThat(references).isPositive();
+		assertThat(schemas).containsKeys("ItemError", "Problem").doesNotContainKey("ProblemDetail");
+		assertThat(this.document
+			.<List<Object>>read("$.components.schemas.BatchPredictionResponse.properties.predictions.items.oneOf"))
+			.hasSize(2);
+	}
+
+	@Test
+	void problemWhenDocumentedShouldHaveRelativeInstance() {
+		assertThat(this.document.<String>read("$.components.schemas.Problem.properties.instance.format"))
+			.isEqualTo("uri-reference");
+		assertThat(this.document.<Map<String, Object>>read("$.components.schemas.Problem.properties"))
+			.containsKeys("type", "title", "status", "detail", "instance", "request_id");
+	}
+
+	@Test
+	void protectedOperationsWhenDocumentedShouldStateAuthRateLimitAndMediaTypeProblems() {
+		for (String operation : List.of("post /predict", "post /fair_price", "post /batch_predict", "get /cards",
+				"get /list_cards", "post /admin/reload")) {
+			for (String status : List.of("401", "429")) {
+				assertProblem(operation, status);
+			}
+		}
+		for (String operation : List.of("post /predict", "post /fair_price", "post /batch_predict")) {
+			assertProblem(operation, "415");
+			assertProblem(operation, "400");
+		}
+		assertProblem("post /admin/reload", "403");
+		assertThat(responses("get /health")).containsKeys("200", "503").doesNotContainKey("401");
+	}
+
+	@Test
+	void examplesWhenPostedShouldAnswerFromTheModel() {
+		String card = this.document.read("$.components.schemas.PredictionRequest.properties.card_id.example");
+		String date = this.document.read("$.components.schemas.PredictionRequest.properties.date.example");
+		assertThat(JsonPath.<List<String>>read(http().get("/cards").body(), "$.cards")).contains(card);
+		HttpResponse<String> prediction = http().postJson("/predict",
+				"{\"card_id\":\"" + card + "\",\"date\":\"" + date + "\"}");
+		assertThat(prediction.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(prediction.body(), "$.date")).isEqualTo(date);
+		Map<String, Object> examples = this.document
+			.read("$.paths./batch_predict.post.requestBody.content.application/json.examples");
+		assertThat(examples).isNotEmpty();
+		examples.keySet().forEach((name) -> {
+			String body = JsonPath
+				.parse(this.document.<Object>read(
+						"$.paths./batch_predict.post.requestBody.content.application/json.examples." + name + ".value"))
+				.jsonString();
+			HttpResponse<String> batch = http().postJson("/batch_predict", body);
+			assertThat(batch.statusCode()).as(name).isEqualTo(200);
+			assertThat(JsonPath.<Integer>read(batch.body(), "$.errors")).as(name).isZero();
+		});
+	}
+
+	@Test
+	void cardIdWhenEmptyShouldBeDocumentedAndAnswered400() {
+		assertThat(this.document.<Integer>read("$.components.schemas.PredictionRequest.properties.card_id.minLength"))
+			.isEqualTo(1);
+		assertThat(this.document.<List<String>>read("$.components.schemas.PredictionRequest.required"))
+			.contains("card_id");
+		assertThat(http().postJson("/predict", "{\"card_id\":\"\"}").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void detailsWhenNotABooleanShouldBeAnswered400() {
+		List<String> types = this.document.read("$.paths./cards.get.parameters[?(@.name == 'details')].schema.type");
+		assertThat(types).containsExactly("boolean");
+		assertThat(http().get("/cards?details=yes").statusCode()).isEqualTo(400);
+		assertThat(http().get("/cards?details=1").statusCode()).isEqualTo(400);
+		assertThat(http().get("/cards?details=true").body()).contains("\"details\"");
+		assertThat(http().get("/cards?details=false").body()).doesNotContain("\"details\"");
+	}
+
+	private void assertProblem(String operation, String status) {
+		Map<String, Object> responses = responses(operation);
+		assertThat(responses).as(operation).containsKey(status);
+		String ref = JsonPath.parse(responses.get(status)).read("$.content.application/problem+json.schema.$ref");
+		assertThat(ref).as(operation + " " + status).isEqualTo(OpenApiConfiguration.PROBLEM_SCHEMA_REF);
+	}
+
+	private Map<String, Object> responses(String operation) {
+		String[] parts = operation.split(" ");
+		return this.document.read("$.paths['" + parts[1] + "']." + parts[0] + ".responses");
+	}
+
+	private HttpTestClient http() {
+		return new HttpTestClient(this.port);
+	}
+
+}
