@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Fuzz the serving API against its own OpenAPI document (called by `make test`; docs/api.md "Fuzzing").
 #
-# Starts the packaged serving-api on a free loopback port with the small model in
-# serving-api/src/test/resources/fuzz-model and a fresh admin key, then runs Schemathesis with
+# Builds a model from the bundled sample with the real commands (collect, preprocess, train into
+# a temporary folder; nothing generated is kept in the repository), starts the packaged
+# serving-api on a free loopback port with it and a fresh admin key, then runs Schemathesis with
 # every check on every operation of the live /v3/api-docs: once with the key, once without it
 # (where 401 is the documented answer). Bounded: --max-examples, a fixed --seed and a wall-clock
 # cap per pass. Exits non-zero on any 5xx or any answer the document does not describe.
 #
 #   FUZZ_MAX_EXAMPLES (30), FUZZ_SEED (20261129), FUZZ_TIMEOUT seconds per pass (150),
-#   FUZZ_MODEL_DIR (the fixture above), FUZZ_REPORT_DIR (target/fuzz under serving-api)
+#   FUZZ_MODEL_DIR (a served model to use instead of building one), FUZZ_REPORT_DIR
+#   (target/fuzz under serving-api)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -35,7 +37,22 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p "$work/model" "$REPORT_DIR"
-cp "${FUZZ_MODEL_DIR:-serving-api/src/test/resources/fuzz-model}"/* "$work/model/"
+if [ -n "${FUZZ_MODEL_DIR:-}" ]; then
+  cp "$FUZZ_MODEL_DIR"/* "$work/model/"
+else
+  # the document's examples name the bundled sample's cards: build their model for real
+  echo "fuzz-api.sh: building a model from the bundled sample in $work ..."
+  sed -e "s|data/raw|$work/raw|; s|data/processed|$work/processed|; s|models/candidate|$work/model|" \
+    -e "s|models/baseline|$work/baseline|; s|reports_dir: reports|reports_dir: $work/reports|" params.yaml >"$work/params.yaml"
+  (
+    unset MLFLOW_TRACKING_URI
+    export MLFLOW_FILE_STORE_DIR="$work/mlruns" REDIS_URL=
+    bin/pokewatch collect --source sample --output-dir "$work/raw" --log-file "$work/collector.log" &&
+      bin/pokewatch preprocess --params "$work/params.yaml" &&
+      bin/pokewatch train --params "$work/params.yaml"
+  ) >"$REPORT_DIR/model-build.log" 2>&1 || {
+    echo "fuzz-api.sh: building the model failed, see $REPORT_DIR/model-build.log" >&2; exit 1; }
+fi
 key=$(scripts/api-key.sh | sed -n 's/^ *\(pk_[A-Za-z0-9_-]*\)$/\1/p')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"

@@ -1,6 +1,11 @@
 package dev.pokewatch.serving.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,22 +18,52 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
+import dev.pokewatch.serving.support.TestModels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link OpenApiConfiguration}: the document served at {@code /v3/api-docs} is
  * the contract that scripts/fuzz-api.sh checks the live API against, so it must resolve
- * and state every answer the API gives. Served with the fuzz stage's model (the bundled
- * sample's cards).
+ * and state every answer the API gives. Served with a small model holding the cards the
+ * document's examples name (the bundled sample's ids), written by the test.
  */
 @SpringBootTest(classes = ServingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "serving.security.enabled=false", "serving.reload.watch=false",
-				"serving.model-dir=src/test/resources/fuzz-model" })
+		properties = { "serving.security.enabled=false", "serving.reload.watch=false" })
 class OpenApiConfigurationTests {
+
+	private static final Path MODEL_DIR = exampleModel();
+
+	@DynamicPropertySource
+	static void modelDir(DynamicPropertyRegistry registry) {
+		registry.add("serving.model-dir", MODEL_DIR::toString);
+	}
+
+	/**
+	 * A model with the example cards on the days around the examples' dates.
+	 * @return the model directory
+	 */
+	private static Path exampleModel() {
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
+		for (String card : List.of(OpenApiConfiguration.EXAMPLE_CARD, "sv03_5_charizard_ex_199")) {
+			for (int day = 10; day <= 22; day++) {
+				Double fair = (day == 10) ? null : 100.0 + day;
+				rows.add(TestModels.row(card, card, "2026-08-" + day, 100.0 + day + (day % 3), fair, false));
+			}
+		}
+		try {
+			return TestModels.write(Files.createTempDirectory("openapi-model").resolve("baseline"), "openapi-v1", rows);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private static final Pattern REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"");
 
