@@ -3,7 +3,6 @@ package dev.pokewatch.common.feature;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,32 +106,17 @@ public final class CardSeries {
 	}
 
 	private static CardSeries ofCard(List<ProcessedPriceRow> rows) {
-		LocalDate first = rows.get(0).raw().date();
-		LocalDate last = first;
+		// one layout for both paths: the codec's column reader fills the same accumulator
+		CardSeriesAccumulator series = new CardSeriesAccumulator(rows.get(0).raw().cardId());
 		for (ProcessedPriceRow row : rows) {
-			first = row.raw().date().isBefore(first) ? row.raw().date() : first;
-			last = row.raw().date().isAfter(last) ? row.raw().date() : last;
-		}
-		int length = (int) ChronoUnit.DAYS.between(first, last) + 1;
-		double[] usable = new double[length];
-		double[] market = new double[length];
-		boolean[] outlier = new boolean[length];
-		boolean[] collected = new boolean[length];
-		Arrays.fill(usable, Double.NaN);
-		Arrays.fill(market, Double.NaN);
-		ProcessedPriceRow latest = rows.get(0);
-		for (ProcessedPriceRow row : rows) {
-			int i = (int) ChronoUnit.DAYS.between(first, row.raw().date());
 			Double price = row.raw().marketPrice();
-			market[i] = (price != null) ? price : Double.NaN;
-			outlier[i] = row.outlier();
-			collected[i] = true;
-			usable[i] = row.usable() ? price : Double.NaN;
-			latest = row.raw().date().isAfter(latest.raw().date()) ? row : latest;
+			// names come from the latest row: providers fix typos, the newest spelling
+			// wins
+			if (series.add((int) row.raw().date().toEpochDay(), (price != null) ? price : Double.NaN, row.outlier())) {
+				series.names(row.raw().cardName(), row.raw().setName(), row.raw().category());
+			}
 		}
-		// names come from the latest row: providers fix typos, the newest spelling wins
-		return new CardSeries(latest.raw().cardId(), latest.raw().cardName(), latest.raw().setName(),
-				latest.raw().category(), first, usable, market, outlier, collected);
+		return series.toSeries();
 	}
 
 	public String cardId() {
