@@ -6,8 +6,10 @@ import dev.pokewatch.common.stats.SortedArrays;
 
 /**
  * A fair-price model: a trailing statistic of the usable prices of the {@code windowDays}
- * calendar days <em>before</em> a day. The day's own price never contributes (the older
- * system included it, which made fair ≈ market and every signal HOLD).
+ * calendar days <em>before</em> a day (the day's own price never contributes: the older
+ * system included it, which made fair ≈ market and every signal HOLD), read through a
+ * {@link Trend}: under {@link Trend#REVERSION} the statistic is the fair price, under
+ * {@link Trend#MOMENTUM} the day's move away from it is expected to go on as far again.
  *
  * <p>
  * Models run on dense calendar-day arrays: index {@code i} is day {@code first + i};
@@ -16,38 +18,69 @@ import dev.pokewatch.common.stats.SortedArrays;
  *
  * @param type the statistic
  * @param windowDays the window in calendar days, at least 1
+ * @param trend how the statistic becomes a fair price
  * @since 0.1.0
  */
-public record FairPriceRule(FairPriceType type, int windowDays) {
+public record FairPriceRule(FairPriceType type, int windowDays, Trend trend) {
 
 	public FairPriceRule {
 		Objects.requireNonNull(type, "'type' must not be null");
+		Objects.requireNonNull(trend, "'trend' must not be null");
 		if (windowDays < 1) {
 			throw new IllegalArgumentException("'windowDays' must be at least 1, got " + windowDays);
 		}
 	}
 
 	/**
-	 * A stable identifier, e.g. {@code ewma_7}.
-	 * @return the id
+	 * A mean-reverting rule: the trailing statistic is the fair price.
+	 * @param type the statistic
+	 * @param windowDays the window in calendar days
 	 */
-	public String id() {
-		return this.type.id() + "_" + this.windowDays;
+	public FairPriceRule(FairPriceType type, int windowDays) {
+		this(type, windowDays, Trend.REVERSION);
 	}
 
 	/**
-	 * Fair prices of every day of a dense series.
-	 * @param usable usable prices per calendar day, {@code NaN} where none
-	 * @return per day, the fair price from earlier days only, or {@code NaN} when the
-	 * window holds no usable price
+	 * A stable identifier, e.g. {@code ewma_7}, or {@code ewma_7_momentum}.
+	 * @return the id
 	 */
-	public double[] fairPrices(double[] usable) {
+	public String id() {
+		String id = this.type.id() + "_" + this.windowDays;
+		return (this.trend == Trend.REVERSION) ? id : id + "_" + this.trend.id();
+	}
+
+	/**
+	 * The trailing statistic of every day of a dense series, before the trend is applied.
+	 * @param usable usable prices per calendar day, {@code NaN} where none
+	 * @return per day, the statistic of earlier days only, or {@code NaN} when the window
+	 * holds no usable price
+	 */
+	public double[] basePrices(double[] usable) {
 		return switch (this.type) {
 			case SMA -> sma(usable);
 			case EWMA -> ewma(usable);
 			case MEDIAN -> median(usable);
 			case LAST -> last(usable);
 		};
+	}
+
+	/**
+	 * Fair prices of every day of a dense series.
+	 * @param usable usable prices per calendar day, {@code NaN} where none
+	 * @return per day, the fair price, or {@code NaN} when the window holds no usable
+	 * price; under {@link Trend#MOMENTUM} a day without a usable price of its own gets
+	 * the statistic
+	 */
+	public double[] fairPrices(double[] usable) {
+		double[] fair = basePrices(usable);
+		if (this.trend == Trend.MOMENTUM) {
+			for (int i = 0; i < fair.length; i++) {
+				if (usable[i] > 0 && fair[i] > 0) {
+					fair[i] = usable[i] * usable[i] / fair[i];
+				}
+			}
+		}
+		return fair;
 	}
 
 	private double[] sma(double[] usable) {

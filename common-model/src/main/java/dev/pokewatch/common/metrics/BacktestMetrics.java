@@ -1,5 +1,6 @@
 package dev.pokewatch.common.metrics;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,28 +22,37 @@ import dev.pokewatch.common.signal.Signal;
  * @param mapeByCategory MAPE (percent) per card category
  * @param buySignals number of BUY signals
  * @param sellSignals number of SELL signals
- * @param outcomes scored points with a usable price {@code horizon} days later
+ * @param outcomes scored points at or above the minimum signal price with a usable price
+ * {@code horizon} days later
  * @param buyOutcomes BUY signals with such an outcome
  * @param sellOutcomes SELL signals with such an outcome
  * @param buyHits BUY signals followed by a higher price
  * @param sellHits SELL signals followed by a lower price
  * @param buyHitRate share of BUY signals followed by a higher price
  * @param sellHitRate share of SELL signals followed by a lower price
- * @param baseUpRate share of all scored points followed by a higher price
+ * @param baseUpRate share of those {@code outcomes} followed by a higher price
  * @param baseDownRate share followed by a lower price
  * @param signalHitRate share of BUY and SELL signals that hit
  * @param signalLift {@code signalHitRate} minus the hit rate the same signals would have
  * by chance (base rates weighted by the signal mix)
+ * @param horizonMape mean |fair − price {@code horizon} days later| / that price, in
+ * percent, over scored points with an outcome: how well the fair price forecasts the
+ * horizon
+ * @param naiveHorizonMape the same for "the price stays as it is" (today's market price)
+ * over the same points
+ * @param tallies signal counts per group: {@code band_<band>} ({@link PriceBand}) and
+ * {@code cat_<category>}
  * @since 0.1.0
  */
 public record BacktestMetrics(long points, long datasetSize, double mape, double rmse, double coverageRate,
 		double buyRate, double sellRate, double holdRate, Map<String, Double> mapeByCategory, long buySignals,
 		long sellSignals, long outcomes, long buyOutcomes, long sellOutcomes, long buyHits, long sellHits,
 		double buyHitRate, double sellHitRate, double baseUpRate, double baseDownRate, double signalHitRate,
-		double signalLift) {
+		double signalLift, double horizonMape, double naiveHorizonMape, Map<String, SignalTally> tallies) {
 
 	public BacktestMetrics {
 		mapeByCategory = Map.copyOf(mapeByCategory);
+		tallies = Collections.unmodifiableMap(new LinkedHashMap<>(tallies));
 	}
 
 	/**
@@ -87,7 +97,7 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 
 	/**
 	 * The metrics under their published names ({@code mape}, {@code buy_hit_rate_7d},
-	 * {@code mape_<category>}, ...), in a stable order.
+	 * {@code mape_<category>}, {@code buy_lift_pp_7d_band_5_20}, ...), in a stable order.
 	 * @param horizonDays the outcome horizon, used in the names
 	 * @return name to value; undefined values are {@code NaN}, except those of the
 	 * {@link SignalEvidence} (left out)
@@ -114,8 +124,11 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 		map.put("signal_hit_rate" + h, this.signalHitRate);
 		map.put("signal_lift" + h, this.signalLift);
 		map.put("signal_outcomes" + h, (double) signalOutcomes());
+		map.put("horizon_mape" + h, this.horizonMape);
+		map.put("naive_horizon_mape" + h, this.naiveHorizonMape);
 		map.putAll(buyEvidence().toMap(horizonDays));
 		map.putAll(sellEvidence().toMap(horizonDays));
+		this.tallies.forEach((group, tally) -> map.putAll(tally.toMap(horizonDays, group)));
 		this.mapeByCategory.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())

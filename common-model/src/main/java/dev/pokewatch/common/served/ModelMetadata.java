@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.pokewatch.common.fair.Trend;
 import dev.pokewatch.common.signal.SignalRule;
+import dev.pokewatch.common.signal.SignalUnit;
 
 /**
  * {@code models/baseline/model_metadata.json}: what the trainer chose and measured, and
@@ -26,6 +28,8 @@ import dev.pokewatch.common.signal.SignalRule;
  * @param dataHash content hash of the training data (SHA-256 hex)
  * @param featuresFile file name, inside the model directory, of the features file served
  * @param cardsCount number of cards in the features file
+ * @param trend how the fair price reads the trailing statistic ({@code reversion} or
+ * {@code momentum}); metadata written before it existed reads as {@code reversion}
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,7 +40,8 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		@JsonProperty("dataset_path") String datasetPath, @JsonProperty("dataset_size") long datasetSize,
 		@JsonProperty("metrics") Map<String, Double> metrics, @JsonProperty("thresholds") Thresholds thresholds,
 		@JsonProperty("model_version") String modelVersion, @JsonProperty("data_hash") String dataHash,
-		@JsonProperty("features_file") String featuresFile, @JsonProperty("cards_count") int cardsCount) {
+		@JsonProperty("features_file") String featuresFile, @JsonProperty("cards_count") int cardsCount,
+		@JsonProperty("trend") String trend) {
 
 	/** The metadata file name inside a model directory. */
 	public static final String FILE_NAME = "model_metadata.json";
@@ -50,22 +55,42 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		Objects.requireNonNull(modelVersion, "'model_version' must not be null");
 		metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
 		featuresFile = (featuresFile != null) ? featuresFile : DEFAULT_FEATURES_FILE;
+		trend = (trend != null) ? trend : Trend.REVERSION.id();
 	}
 
 	/**
-	 * Signal thresholds as fractions.
+	 * The signal rule: its unit, thresholds and minimum price.
 	 *
-	 * @param buyThresholdPct buy when the deviation is at most minus this
-	 * @param sellThresholdPct sell when the deviation is at least this
+	 * @param buyThresholdPct percent rule: buy when the deviation is at most minus this
+	 * (a fraction); {@code null} for a dispersion rule
+	 * @param sellThresholdPct percent rule: sell when the deviation is at least this
 	 * @param minSignalPrice lowest market price with a BUY or SELL; metadata written
 	 * before it existed reads as {@link SignalRule#DEFAULT_MIN_SIGNAL_PRICE}
+	 * @param signalUnit {@code percent} or {@code dispersion}; metadata written before it
+	 * existed reads as {@code percent}
+	 * @param buyStrength dispersion rule: buy when the strength is at least this;
+	 * {@code null} for a percent rule
+	 * @param sellStrength dispersion rule: sell when the strength is at most minus this
 	 */
-	public record Thresholds(@JsonProperty("buy_threshold_pct") double buyThresholdPct,
-			@JsonProperty("sell_threshold_pct") double sellThresholdPct,
-			@JsonProperty("min_signal_price") Double minSignalPrice) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Thresholds(@JsonProperty("buy_threshold_pct") Double buyThresholdPct,
+			@JsonProperty("sell_threshold_pct") Double sellThresholdPct,
+			@JsonProperty("min_signal_price") Double minSignalPrice, @JsonProperty("signal_unit") String signalUnit,
+			@JsonProperty("buy_strength") Double buyStrength, @JsonProperty("sell_strength") Double sellStrength) {
 
 		public Thresholds {
 			minSignalPrice = (minSignalPrice != null) ? minSignalPrice : SignalRule.DEFAULT_MIN_SIGNAL_PRICE;
+			signalUnit = (signalUnit != null) ? signalUnit : SignalUnit.PERCENT.id();
+		}
+
+		/**
+		 * Percent thresholds, as the older system wrote them.
+		 * @param buyThresholdPct buy threshold, a fraction
+		 * @param sellThresholdPct sell threshold, a fraction
+		 * @param minSignalPrice lowest market price with a BUY or SELL
+		 */
+		public Thresholds(double buyThresholdPct, double sellThresholdPct, Double minSignalPrice) {
+			this(buyThresholdPct, sellThresholdPct, minSignalPrice, null, null, null);
 		}
 
 		/**
@@ -74,16 +99,30 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		 * @return its thresholds
 		 */
 		public static Thresholds of(SignalRule rule) {
-			return new Thresholds(rule.buyThresholdPct(), rule.sellThresholdPct(), rule.minSignalPrice());
+			if (rule.unit() == SignalUnit.PERCENT) {
+				return new Thresholds(rule.buyThreshold(), rule.sellThreshold(), rule.minSignalPrice(),
+						SignalUnit.PERCENT.id(), null, null);
+			}
+			return new Thresholds(null, null, rule.minSignalPrice(), rule.unit().id(), rule.buyThreshold(),
+					rule.sellThreshold());
 		}
 
 		/**
 		 * The signal rule these thresholds describe.
 		 * @return the rule
-		 * @throws IllegalArgumentException when a threshold is out of range
+		 * @throws IllegalArgumentException when the unit is unknown, a threshold of the
+		 * unit is missing or out of range
 		 */
 		public SignalRule toRule() {
-			return new SignalRule(this.buyThresholdPct, this.sellThresholdPct, this.minSignalPrice);
+			SignalUnit unit = SignalUnit.parse(this.signalUnit);
+			Double buy = (unit == SignalUnit.PERCENT) ? this.buyThresholdPct : this.buyStrength;
+			Double sell = (unit == SignalUnit.PERCENT) ? this.sellThresholdPct : this.sellStrength;
+			if (buy == null || sell == null) {
+				throw new IllegalArgumentException(
+						"a " + unit.id() + " rule needs both its thresholds (" + ((unit == SignalUnit.PERCENT)
+								? "buy_threshold_pct, sell_threshold_pct" : "buy_strength, sell_strength") + ")");
+			}
+			return new SignalRule(unit, buy, sell, this.minSignalPrice);
 		}
 
 	}

@@ -23,9 +23,9 @@ import dev.pokewatch.common.parquet.ParquetFiles;
  * The codec of the served features file of a model directory
  * ({@code models/baseline/features.parquet}), the one owner of its format: columns
  * {@code card_id, card_name, set_name, category, date, market_price, fair_price,
- * is_outlier}. Training writes it with {@link #write(Path, Stream)}; the serving API
- * loads it with {@link #read(Path, Visitor)}, column by column into its own per-card
- * arrays, without an object per row.
+ * dispersion, is_outlier}. Training writes it with {@link #write(Path, Stream)}; the
+ * serving API loads it with {@link #read(Path, Visitor)}, column by column into its own
+ * per-card arrays, without an object per row.
  *
  * <p>
  * Everything about the file is in this class, so adding a column touches it alone (plus
@@ -50,12 +50,13 @@ public final class ServedFeaturesCodec {
 		.noDefault()
 		.optionalDouble("market_price")
 		.optionalDouble("fair_price")
+		.optionalDouble("dispersion")
 		.requiredBoolean("is_outlier")
 		.endRecord();
 
 	/** The columns serving reads: {@code category} is written for reports, not served. */
 	private static final List<String> READ_COLUMNS = List.of("card_id", "card_name", "set_name", "date", "market_price",
-			"fair_price", "is_outlier");
+			"fair_price", "dispersion", "is_outlier");
 
 	private static final List<String> ALL_COLUMNS = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
 
@@ -92,6 +93,7 @@ public final class ServedFeaturesCodec {
 		record.put("date", (int) row.date().toEpochDay());
 		record.put("market_price", row.marketPrice());
 		record.put("fair_price", row.fairPrice());
+		record.put("dispersion", row.dispersion());
 		record.put("is_outlier", row.outlier());
 		return record;
 	}
@@ -132,7 +134,7 @@ public final class ServedFeaturesCodec {
 			public void row(RowView row) {
 				rows.add(new Row(this.cardId, row.cardName(), row.setName(), row.category(),
 						LocalDate.ofEpochDay(row.epochDay()), boxed(row.marketPrice()), boxed(row.fairPrice()),
-						row.outlier()));
+						boxed(row.dispersion()), row.outlier()));
 			}
 
 		});
@@ -181,11 +183,14 @@ public final class ServedFeaturesCodec {
 	 * @param marketPrice that day's market price; {@code null} when unknown
 	 * @param fairPrice the model's fair price from days before {@code date}; {@code null}
 	 * when there is no earlier usable price
+	 * @param dispersion the card's dispersion on {@code date} (a log-price scale, see
+	 * {@link dev.pokewatch.common.signal.Dispersion}); {@code null} with too little
+	 * history
 	 * @param outlier whether preprocessing flagged the market price as an outlier
 	 * @since 0.1.0
 	 */
 	public record Row(String cardId, String cardName, String setName, String category, LocalDate date,
-			Double marketPrice, Double fairPrice, boolean outlier) {
+			Double marketPrice, Double fairPrice, Double dispersion, boolean outlier) {
 
 		public Row {
 			Objects.requireNonNull(cardId, "'cardId' must not be null");
@@ -236,6 +241,8 @@ public final class ServedFeaturesCodec {
 
 		private final ColumnReading.Column fairPrice;
 
+		private final ColumnReading.Column dispersion;
+
 		private final ColumnReading.Column outlier;
 
 		private RowView(ColumnReading.RowGroup group, boolean withCategory) {
@@ -245,6 +252,7 @@ public final class ServedFeaturesCodec {
 			this.date = group.column("date");
 			this.marketPrice = group.column("market_price");
 			this.fairPrice = group.column("fair_price");
+			this.dispersion = group.column("dispersion");
 			this.outlier = group.column("is_outlier");
 		}
 
@@ -270,6 +278,14 @@ public final class ServedFeaturesCodec {
 		 */
 		public double fairPrice() {
 			return this.fairPrice.number();
+		}
+
+		/**
+		 * The card's dispersion that day, the scale of its signal strength.
+		 * @return the dispersion, or {@code NaN} when unknown
+		 */
+		public double dispersion() {
+			return this.dispersion.number();
 		}
 
 		/**

@@ -118,4 +118,18 @@ class FairPriceRuleTests {
 		assertThat(new FairPriceRule(FairPriceType.MEDIAN, 14).id()).isEqualTo("median_14");
 	}
 
+	@Test
+	void fairPricesWhenMomentumShouldExtendTheMoveAwayFromTheStatistic() {
+		double[] prices = { 10, 10, 11, NaN };
+		FairPriceRule momentum = new FairPriceRule(FairPriceType.SMA, 2, Trend.MOMENTUM);
+		double[] fair = momentum.fairPrices(prices);
+		// day 2: 11 against a mean of 10 is +10 %, so the fair price is 11 * 11 / 10
+		assertThat(fair[2]).isCloseTo(12.1, within(1e-12));
+		// day 3 has no price of its own: the statistic (10.5) stands
+		assertThat(fair[3]).isEqualTo(10.5);
+		assertThat(fair[0]).isNaN();
+		assertThat(momentum.id()).isEqualTo("sma_2_momentum");
+		assertThat(momentum.basePrices(prices)[2]).isEqualTo(10.0);
+	}
+
 }

@@ -106,6 +106,80 @@ class BacktestTests {
 		assertThat(m.coverageRate()).isNaN();
 	}
 
+	@Test
+	void evaluateWhenWindowsPerSeriesShouldScoreEachSeriesOverItsOwnDays() {
+		CardSeries later = new CardSeries("b", "B", "S", "sealed", DAY0.plusDays(100), new double[] { 50, 40, 44 },
+				new double[] { 50, 40, 44 }, new boolean[3]);
+		List<Backtest.SeriesForecast> forecasts = List.of(
+				new Backtest.SeriesForecast(this.card, LAST.fairPrices(this.card.usable()), null),
+				new Backtest.SeriesForecast(later, LAST.fairPrices(later.usable()), null));
+		// the card's days 3..4, the later series' last two days, and a series left out
+		BacktestMetrics m = Backtest.evaluate(forecasts,
+				List.of(EvaluationWindow.of(DAY0.plusDays(3), DAY0.plusDays(4)),
+						EvaluationWindow.of(DAY0.plusDays(101), DAY0.plusDays(102))),
+				SignalRule.DEFAULT, 1);
+		// day3 110 vs 98, day4 98 vs 120; later: 50 vs 40, 40 vs 44
+		assertThat(m.datasetSize()).isEqualTo(4);
+		assertThat(m.mape()).isCloseTo((12 / 98.0 + 22 / 120.0 + 10 / 40.0 + 4 / 44.0) / 4 * 100, within(1e-9));
+		BacktestMetrics onlyLater = Backtest.evaluate(forecasts,
+				java.util.Arrays.asList(null, EvaluationWindow.of(DAY0.plusDays(101), DAY0.plusDays(102))),
+				SignalRule.DEFAULT, 1);
+		assertThat(onlyLater.datasetSize()).isEqualTo(2);
+		assertThat(onlyLater.mapeByCategory()).containsOnlyKeys("sealed");
+	}
+
+	@Test
+	void evaluateShouldTallyBandsAndCategoriesAboveTheMinimumPriceOnly() {
+		// prices 4 -> 3 -> 12 -> 11 -> 30: fair = yesterday (LAST), so day 2 (12 vs 3) is
+		// a
+		// SELL, day 3 (11 vs 12) HOLD, day 1 (3 vs 4) a BUY under $5
+		CardSeries card = new CardSeries("c", "C", "S", "Chase", DAY0, new double[] { 4, 3, 12, 11, 30 },
+				new double[] { 4, 3, 12, 11, 30 }, new boolean[5]);
+		SignalRule rule = new SignalRule(0.10, 0.15, 5.0);
+		BacktestMetrics m = Backtest.evaluate(List.of(card), List.of(LAST.fairPrices(card.usable())),
+				EvaluationWindow.of(DAY0, DAY0.plusDays(4)), rule, 1);
+		// scored: days 1..4; at or above $5: day 2 (12, SELL, -> 11 down: hit), day 3
+		// (11,
+		// HOLD, -> 30 up), day 4 (30, SELL, no outcome)
+		assertThat(m.sellSignals()).isEqualTo(2);
+		assertThat(m.buySignals()).isZero();
+		assertThat(m.outcomes()).isEqualTo(2);
+		assertThat(m.baseDownRate()).isEqualTo(0.5);
+		assertThat(m.sellHitRate()).isEqualTo(1.0);
+		assertThat(m.tallies()).containsOnlyKeys("band_5_20", "band_20_plus", "cat_chase");
+		assertThat(m.tallies().get("band_5_20")).isEqualTo(new SignalTally(2, 1, 1, 0, 1, 0, 0, 1, 1));
+		assertThat(m.tallies().get("band_20_plus")).isEqualTo(new SignalTally(0, 0, 0, 0, 1, 0, 0, 0, 0));
+		assertThat(m.toMap(1)).containsEntry("sell_signals_1d_band_5_20", 1.0)
+			.containsEntry("sell_lift_pp_1d_band_5_20", 50.0)
+			.containsEntry("sell_signals_1d_cat_chase", 1.0);
+		// horizon error over the scored points with an outcome: days 1..3
+		double horizon = (Math.abs(4 - 12) / 12.0 + Math.abs(3 - 11) / 11.0 + Math.abs(12 - 30) / 30.0) / 3 * 100;
+		double naive = (Math.abs(3 - 12) / 12.0 + Math.abs(12 - 11) / 11.0 + Math.abs(11 - 30) / 30.0) / 3 * 100;
+		assertThat(m.horizonMape()).isCloseTo(horizon, within(1e-9));
+		assertThat(m.naiveHorizonMape()).isCloseTo(naive, within(1e-9));
+	}
+
+	@Test
+	void evaluateWhenDispersionRuleShouldReadEachDaysDispersion() {
+		CardSeries card = new CardSeries("d", "D", "S", null, DAY0, new double[] { 100, 100, 90, 92 },
+				new double[] { 100, 100, 90, 92 }, new boolean[4]);
+		// fair = yesterday: day 2 is -10 %: strength ln(100/90)/0.05 = 2.1 (BUY at 2)
+		// with a
+		// 5 % dispersion, 1.05 (HOLD) with 10 %
+		double[] dispersion = { NaN, 0.05, 0.05, 0.10 };
+		double[] wide = { NaN, 0.10, 0.10, 0.10 };
+		SignalRule z2 = SignalRule.dispersion(2.0, 0);
+		EvaluationWindow all = EvaluationWindow.of(DAY0, DAY0.plusDays(3));
+		double[] fair = LAST.fairPrices(card.usable());
+		BacktestMetrics calm = Backtest.evaluate(List.of(new Backtest.SeriesForecast(card, fair, dispersion)),
+				List.of(all), z2, 1);
+		BacktestMetrics jumpy = Backtest.evaluate(List.of(new Backtest.SeriesForecast(card, fair, wide)), List.of(all),
+				z2, 1);
+		assertThat(calm.buySignals()).isEqualTo(1);
+		assertThat(calm.buyHitRate()).isEqualTo(1.0);
+		assertThat(jumpy.buySignals()).isZero();
+	}
+
 	private static BacktestMetrics evaluate(List<CardSeries> series, EvaluationWindow window, int horizon) {
 		return Backtest.evaluate(series, series.stream().map((s) -> LAST.fairPrices(s.usable())).toList(), window,
 				SignalRule.DEFAULT, horizon);

@@ -32,9 +32,9 @@ class ServedFeaturesCodecTests {
 	@Test
 	void writeThenReadRowsShouldRoundTripEveryColumnIncludingNulls() {
 		List<ServedFeaturesCodec.Row> rows = List.of(
-				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, false),
-				new ServedFeaturesCodec.Row("a", null, null, null, DAY.plusDays(1), null, 1.5, true),
-				new ServedFeaturesCodec.Row("b", "B", "Other set", "chase", DAY, 3.25, 2.5, false));
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, null, false),
+				new ServedFeaturesCodec.Row("a", null, null, null, DAY.plusDays(1), null, 1.5, 0.02, true),
+				new ServedFeaturesCodec.Row("b", "B", "Other set", "chase", DAY, 3.25, 2.5, 0.031, false));
 		Path file = this.dir.resolve("features.parquet");
 
 		ServedFeaturesCodec.write(file, rows);
@@ -46,7 +46,8 @@ class ServedFeaturesCodecTests {
 	void writeWhenStreamedShouldGiveTheFileWrittenFromAList() throws Exception {
 		List<ServedFeaturesCodec.Row> rows = IntStream.range(0, 500)
 			.mapToObj((i) -> new ServedFeaturesCodec.Row("card_" + (i / 50), "Card " + (i / 50), "Set", "pokemon",
-					DAY.plusDays(i % 50), (i % 7 == 0) ? null : i * 1.5, (i % 5 == 0) ? null : i * 1.25, i % 11 == 0))
+					DAY.plusDays(i % 50), (i % 7 == 0) ? null : i * 1.5, (i % 5 == 0) ? null : i * 1.25,
+					(i % 3 == 0) ? null : i * 0.001, i % 11 == 0))
 			.toList();
 		Path fromList = this.dir.resolve("list.parquet");
 		Path fromStream = this.dir.resolve("stream.parquet");
@@ -60,11 +61,11 @@ class ServedFeaturesCodecTests {
 	@Test
 	void readShouldAnnounceEachRunOfACardAndGiveTheServedColumns() {
 		Path file = this.dir.resolve("features.parquet");
-		ServedFeaturesCodec.write(file,
-				List.of(new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY, 1.0, null, false),
-						new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(1), null, 0.5, true),
-						new ServedFeaturesCodec.Row("y", "Y", null, "pokemon", DAY, 2.0, 1.0, false),
-						new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(2), 3.0, 2.0, false)));
+		ServedFeaturesCodec
+			.write(file, List.of(new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY, 1.0, null, null, false),
+					new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(1), null, 0.5, null, true),
+					new ServedFeaturesCodec.Row("y", "Y", null, "pokemon", DAY, 2.0, 1.0, null, false),
+					new ServedFeaturesCodec.Row("x", "X", "Set", "pokemon", DAY.plusDays(2), 3.0, 2.0, 0.05, false)));
 		List<String> events = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 
@@ -78,14 +79,15 @@ class ServedFeaturesCodecTests {
 			@Override
 			public void row(ServedFeaturesCodec.RowView row) {
 				events.add(LocalDate.ofEpochDay(row.epochDay()) + " " + row.marketPrice() + " " + row.fairPrice() + " "
-						+ row.outlier() + " " + row.setName());
+						+ row.dispersion() + " " + row.outlier() + " " + row.setName());
 				names.add(row.cardName());
 			}
 
 		});
 
-		assertThat(events).containsExactly("card x", "2026-01-01 1.0 NaN false Set", "2026-01-02 NaN 0.5 true Set",
-				"card y", "2026-01-01 2.0 1.0 false null", "card x", "2026-01-03 3.0 2.0 false Set");
+		assertThat(events).containsExactly("card x", "2026-01-01 1.0 NaN NaN false Set",
+				"2026-01-02 NaN 0.5 NaN true Set", "card y", "2026-01-01 2.0 1.0 NaN false null", "card x",
+				"2026-01-03 3.0 2.0 0.05 false Set");
 		assertThat(names.get(1)).as("an unchanged name is decoded once").isSameAs(names.get(0));
 	}
 
@@ -121,6 +123,7 @@ class ServedFeaturesCodecTests {
 			.requiredInt("date")
 			.optionalDouble("market_price")
 			.optionalDouble("fair_price")
+			.optionalDouble("dispersion")
 			.requiredBoolean("is_outlier")
 			.endRecord();
 		Path file = this.dir.resolve("null_id.parquet");

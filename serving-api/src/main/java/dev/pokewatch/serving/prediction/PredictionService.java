@@ -154,7 +154,7 @@ class PredictionService {
 		}
 		double deviation = (market - fair) / fair;
 		boolean outlier = series.outlier(at);
-		Signal signal = outlier ? Signal.HOLD : index.signalRule().classify(deviation, market);
+		Signal signal = outlier ? Signal.HOLD : index.signalRule().signal(market, fair, Double.NaN);
 		return new PredictionResponse(series.cardId(), series.date(at), market, fair, deviation, signal,
 				index.modelVersion(), null, outlier, outlier ? OUTLIER_NOTE : null);
 	}

@@ -45,7 +45,7 @@ class ModelIndexLoaderTests {
 		assertThat(a.fairPrice(0)).isNaN();
 		assertThat(a.fairPrice(1)).isEqualTo(100.0);
 		assertThat(a.cardName()).isEqualTo("Card A");
-		assertThat(index.signalRule().buyThresholdPct()).isEqualTo(0.10);
+		assertThat(index.signalRule().buyThreshold()).isEqualTo(0.10);
 		assertThat(index.signalRule().minSignalPrice()).isEqualTo(2.0);
 	}
 
@@ -265,7 +265,7 @@ class ModelIndexLoaderTests {
 
 	private static ServedFeaturesCodec.Row row(String cardId, String name, String date, Double market, Double fair,
 			boolean outlier) {
-		return new ServedFeaturesCodec.Row(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair,
+		return new ServedFeaturesCodec.Row(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair, null,
 				outlier);
 	}
 

@@ -36,7 +36,7 @@ final class ServedFeatureRows {
 		return IntStream.range(0, card.length())
 			.filter(card::collected)
 			.mapToObj((i) -> new ServedFeaturesCodec.Row(card.cardId(), card.cardName(), card.setName(),
-					card.category(), card.day(i), orNull(card.market()[i]), orNull(fair[i]), card.outlier()[i]));
+					card.category(), card.day(i), orNull(card.market()[i]), orNull(fair[i]), null, card.outlier()[i]));
 	}
 
 	private static Double orNull(double value) {

@@ -101,8 +101,8 @@ final class TrainTracking {
 		Map<String, String> p = new LinkedHashMap<>();
 		p.put("model_type", result.chosen().model().type().id());
 		p.put("window_size", Integer.toString(result.chosen().model().windowDays()));
-		p.put("buy_threshold_pct", Double.toString(params.thresholds().buyThresholdPct()));
-		p.put("sell_threshold_pct", Double.toString(params.thresholds().sellThresholdPct()));
+		p.put("buy_threshold_pct", Double.toString(params.thresholds().buyThreshold()));
+		p.put("sell_threshold_pct", Double.toString(params.thresholds().sellThreshold()));
 		p.put("min_signal_price", Double.toString(params.thresholds().minSignalPrice()));
 		p.put("grid_types", String.join(",", params.train().types().stream().map((t) -> t.id()).toList()));
 		p.put("grid_windows", String.join(",", params.train().windows().stream().map(String::valueOf).toList()));

@@ -27,7 +27,7 @@ class ParamsReaderTests {
 		TrainingParams params = ParamsReader.read(this.dir.resolve("params.yaml"), false);
 		assertThat(params.gate().mapeMax()).isEqualTo(20.0);
 		assertThat(params.gate().coverageMin()).isEqualTo(0.80);
-		assertThat(params.thresholds().buyThresholdPct()).isEqualTo(0.10);
+		assertThat(params.thresholds().buyThreshold()).isEqualTo(0.10);
 		assertThat(params.thresholds().minSignalPrice()).isEqualTo(2.0);
 		assertThat(params.train().grid()).hasSize(18);
 		assertThat(params.paths().baselineDir()).isEqualTo(Path.of("models/baseline"));
@@ -43,7 +43,7 @@ class ParamsReaderTests {
 				gate: {mape_max: 5}
 				""");
 		TrainingParams params = ParamsReader.read(file, true);
-		assertThat(params.thresholds().sellThresholdPct()).isEqualTo(0.3);
+		assertThat(params.thresholds().sellThreshold()).isEqualTo(0.3);
 		assertThat(params.train().grid()).extracting((m) -> m.id()).containsExactly("median_5", "median_9");
 		assertThat(params.train().types()).containsExactly(FairPriceType.MEDIAN);
 		assertThat(params.train().holdoutDays()).isEqualTo(10);

@@ -32,10 +32,11 @@ class ServedFeatureRowsTests {
 
 		List<ServedFeaturesCodec.Row> rows = ServedFeatureRows.of(List.of(b, a), fair).toList();
 
-		assertThat(rows).containsExactly(new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, false),
-				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, false),
-				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, true),
-				new ServedFeaturesCodec.Row("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, false));
+		assertThat(rows).containsExactly(
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, null, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, null, false),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, null, true),
+				new ServedFeaturesCodec.Row("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, null, false));
 	}
 
 }
