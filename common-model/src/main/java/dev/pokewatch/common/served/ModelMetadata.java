@@ -30,6 +30,8 @@ import dev.pokewatch.common.signal.SignalUnit;
  * @param cardsCount number of cards in the features file
  * @param trend how the fair price reads the trailing statistic ({@code reversion} or
  * {@code momentum}); metadata written before it existed reads as {@code reversion}
+ * @param horizonDays how many days after a signal its outcome is read (the horizon of the
+ * {@code *_7d} metrics); {@code null} in metadata written before it existed
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,7 +43,7 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		@JsonProperty("metrics") Map<String, Double> metrics, @JsonProperty("thresholds") Thresholds thresholds,
 		@JsonProperty("model_version") String modelVersion, @JsonProperty("data_hash") String dataHash,
 		@JsonProperty("features_file") String featuresFile, @JsonProperty("cards_count") int cardsCount,
-		@JsonProperty("trend") String trend) {
+		@JsonProperty("trend") String trend, @JsonProperty("horizon_days") Integer horizonDays) {
 
 	/** The metadata file name inside a model directory. */
 	public static final String FILE_NAME = "model_metadata.json";

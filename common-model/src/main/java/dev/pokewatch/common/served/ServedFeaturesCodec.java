@@ -30,8 +30,8 @@ import dev.pokewatch.common.parquet.ParquetFiles;
  * <p>
  * Everything about the file is in this class, so adding a column touches it alone (plus
  * the code that fills or uses the value): a component of {@link Row}, a field in
- * {@link #SCHEMA}, its value in {@code toRecord} and {@code readRows} and, when serving
- * needs it, its name in {@code READ_COLUMNS} and an accessor on {@link RowView}.
+ * {@link #SCHEMA}, its value in {@code toRecord} and {@code readRows}, and an accessor on
+ * {@link RowView}.
  *
  * @since 0.1.0
  */
@@ -53,10 +53,6 @@ public final class ServedFeaturesCodec {
 		.optionalDouble("dispersion")
 		.requiredBoolean("is_outlier")
 		.endRecord();
-
-	/** The columns serving reads: {@code category} is written for reports, not served. */
-	private static final List<String> READ_COLUMNS = List.of("card_id", "card_name", "set_name", "date", "market_price",
-			"fair_price", "dispersion", "is_outlier");
 
 	private static final List<String> ALL_COLUMNS = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
 
@@ -102,14 +98,14 @@ public final class ServedFeaturesCodec {
 	 * Reads the served columns of a features file, in file order, into a visitor:
 	 * {@link Visitor#card} whenever the card id differs from the previous row's (rows
 	 * usually come grouped by card, but a card may come back), then {@link Visitor#row}
-	 * for each row. The {@code category} column is not read.
+	 * for each row.
 	 * @param file the features file
 	 * @param visitor receives the rows
 	 * @throws ParquetFileException naming the file, and the column for a missing column
 	 * or a null {@code card_id} or {@code date}
 	 */
 	public static void read(Path file, Visitor visitor) {
-		scan(file, READ_COLUMNS, visitor);
+		scan(file, visitor);
 	}
 
 	/**
@@ -121,7 +117,7 @@ public final class ServedFeaturesCodec {
 	 */
 	public static List<Row> readRows(Path file) {
 		List<Row> rows = new ArrayList<>();
-		scan(file, ALL_COLUMNS, new Visitor() {
+		scan(file, new Visitor() {
 
 			private String cardId;
 
@@ -145,10 +141,10 @@ public final class ServedFeaturesCodec {
 		return Double.isNaN(value) ? null : value;
 	}
 
-	private static void scan(Path file, List<String> columns, Visitor visitor) {
-		ColumnReading.scan(file, columns, (group) -> {
+	private static void scan(Path file, Visitor visitor) {
+		ColumnReading.scan(file, ALL_COLUMNS, (group) -> {
 			ColumnReading.Column cardId = group.column("card_id");
-			RowView row = new RowView(group, columns.contains("category"));
+			RowView row = new RowView(group);
 			Binary currentId = null;
 			for (long r = 0; r < group.rows(); r++) {
 				if (!cardId.present()) {
@@ -245,10 +241,10 @@ public final class ServedFeaturesCodec {
 
 		private final ColumnReading.Column outlier;
 
-		private RowView(ColumnReading.RowGroup group, boolean withCategory) {
+		private RowView(ColumnReading.RowGroup group) {
 			this.cardName = group.column("card_name");
 			this.setName = group.column("set_name");
-			this.category = withCategory ? group.column("category") : null;
+			this.category = group.column("category");
 			this.date = group.column("date");
 			this.marketPrice = group.column("market_price");
 			this.fairPrice = group.column("fair_price");
@@ -313,11 +309,11 @@ public final class ServedFeaturesCodec {
 		}
 
 		/**
-		 * The card category, read only by {@link #readRows(Path)}.
+		 * The card category; equal consecutive values are decoded once.
 		 * @return the category, or {@code null}
 		 */
-		String category() {
-			return (this.category != null) ? this.category.text() : null;
+		public String category() {
+			return this.category.text();
 		}
 
 	}

@@ -120,6 +120,7 @@ class ServedFeaturesCodecTests {
 			.optionalString("card_id")
 			.optionalString("card_name")
 			.optionalString("set_name")
+			.optionalString("category")
 			.requiredInt("date")
 			.optionalDouble("market_price")
 			.optionalDouble("fair_price")

@@ -99,7 +99,7 @@ public final class TestModels {
 			ModelMetadata metadata = new ModelMetadata("sma", 7, "2025-11-24T08:00:00Z", null, null,
 					"data/processed/test.parquet", rows.size(), Map.of("mape", 1.5),
 					new ModelMetadata.Thresholds(0.10, 0.15, 2.0), version, "abc123",
-					ModelMetadata.DEFAULT_FEATURES_FILE, 3, null);
+					ModelMetadata.DEFAULT_FEATURES_FILE, 3, null, 7);
 			Path tmp = directory.resolve(ModelMetadata.FILE_NAME + ".tmp");
 			JSON.writeValue(tmp.toFile(), metadata);
 			Files.move(tmp, directory.resolve(ModelMetadata.FILE_NAME), StandardCopyOption.ATOMIC_MOVE,

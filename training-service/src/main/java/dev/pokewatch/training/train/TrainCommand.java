@@ -91,7 +91,8 @@ public class TrainCommand {
 				(run != null) ? run.runId() : null, (run != null) ? run.experimentId() : null,
 				params.paths().processedDir().toString(), result.chosen().holdout().datasetSize(),
 				TrainOutputs.finite(result.metrics()), ModelMetadata.Thresholds.of(params.thresholds()), modelVersion,
-				data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size(), chosen.trend().id());
+				data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size(), chosen.trend().id(),
+				params.train().horizonDays());
 	}
 
 	private static TrainOutputs writeOutputs(TrainingParams params, TrainingData data, ModelSelection.Result result,
