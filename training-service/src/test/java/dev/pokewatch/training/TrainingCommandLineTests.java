@@ -187,8 +187,8 @@ class TrainingCommandLineTests {
 			.isDirectoryContaining("glob:**/predictions.csv");
 		assertThat(run.params).containsKeys("model_type", "window_size", "buy_threshold_pct", "grid_windows",
 				"holdout_days");
-		assertThat(run.metrics).containsKeys("mape", "naive_mape", "grid_sma_3_selection_mape",
-				"grid_median_14_holdout_mape");
+		assertThat(run.metrics).containsKeys("mape", "naive_mape", "grid_sma_3_pct_10_15_selection_mape",
+				"grid_median_14_momentum_z_2.0_selection_mape", "horizon_mape_7d");
 		assertThat(run.metrics).containsKeys("buy_signals_7d", "sell_signals_7d");
 		assertThat(run.metrics.values()).allMatch(Double::isFinite);
 		assertThat(output()).containsAnyOf("BUY ", "no BUY/SELL signal");

@@ -66,7 +66,7 @@ class TrainingMlflowEndToEndTests {
 		assertThat(keys(run.path("data").path("params"))).contains("model_type", "window_size", "buy_threshold_pct",
 				"grid_windows", "holdout_days");
 		assertThat(keys(run.path("data").path("metrics"))).contains("mape", "naive_mape", "legacy_insample_mape",
-				"coverage_rate", "grid_sma_3_selection_mape");
+				"coverage_rate", "grid_sma_3_pct_10_15_selection_mape");
 		assertThat(keys(run.path("data").path("tags"))).contains("data_hash", "model_type");
 		assertThat(artifacts(mlflow, candidate.mlflowRunId(), "model")).contains("model/features.parquet",
 				"model/model_metadata.json");

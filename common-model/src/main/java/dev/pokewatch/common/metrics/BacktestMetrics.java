@@ -3,6 +3,7 @@ package dev.pokewatch.common.metrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.pokewatch.common.signal.Signal;
 
@@ -85,6 +86,21 @@ public record BacktestMetrics(long points, long datasetSize, double mape, double
 	 */
 	public SignalEvidence sellEvidence() {
 		return new SignalEvidence(Signal.SELL, this.sellOutcomes, this.sellHits, this.baseDownRate);
+	}
+
+	/**
+	 * The 95 % interval of the BUY and SELL signals' lift together, in percentage points:
+	 * the Wilson interval of their joint hit rate minus the rate they would hit by chance
+	 * (the base rates weighted by the signal mix).
+	 * @return the interval, empty without signals or base rates
+	 */
+	public Optional<ConfidenceInterval> signalLiftPpInterval() {
+		double expected = this.signalHitRate - this.signalLift;
+		if (!Double.isFinite(expected)) {
+			return Optional.empty();
+		}
+		return ConfidenceInterval.wilson95(this.buyHits + this.sellHits, signalOutcomes())
+			.map((interval) -> interval.shiftAndScale(-expected, 100));
 	}
 
 	/**

@@ -28,6 +28,8 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.fair.Trend;
+import dev.pokewatch.common.signal.Dispersion;
 import dev.pokewatch.common.feature.OutlierRule;
 import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.system.CommandException;
@@ -212,12 +214,28 @@ public final class ParamsReader {
 	/**
 	 * The layout of {@code params.yaml}, bound with snake_case keys.
 	 */
-	record Document(TrainingParams.Paths paths, Preprocess preprocess, SignalRule model, Train train,
+	record Document(TrainingParams.Paths paths, Preprocess preprocess, Model model, Train train,
 			TrainingParams.Gate gate) {
 
 		TrainingParams toParams() {
-			return new TrainingParams(this.paths, this.preprocess.outlier(), this.model, this.train.toTrain(),
+			return new TrainingParams(this.paths, this.preprocess.outlier(), this.model.toRule(), this.train.toTrain(),
 					this.gate);
+		}
+
+	}
+
+	/**
+	 * {@code model.*}: the percent rule and the minimum price every rule shares.
+	 */
+	record Model(double buyThresholdPct, double sellThresholdPct, double minSignalPrice) {
+
+		Model {
+			// checked while binding, so the error names the key
+			new SignalRule(buyThresholdPct, sellThresholdPct, minSignalPrice);
+		}
+
+		SignalRule toRule() {
+			return new SignalRule(this.buyThresholdPct, this.sellThresholdPct, this.minSignalPrice);
 		}
 
 	}
@@ -232,10 +250,19 @@ public final class ParamsReader {
 	/**
 	 * {@code train.*}; its checks name the keys as the file spells them.
 	 */
-	record Train(Grid grid, int holdoutDays, int horizonDays, int minSignals, double minLift, int naiveLookbackDays,
+	record Train(Grid grid, int dispersionDays, double minDispersion, int holdoutDays, double holdoutMaxShare,
+			int minHistoryDays, int horizonDays, int minSignals, double minLift, int naiveLookbackDays,
 			String experiment, String registeredModel, int plotTopCards) {
 
 		Train {
+			atLeast("dispersion_days", dispersionDays, Dispersion.MIN_RETURNS);
+			if (!(minDispersion > 0 && minDispersion < 1)) {
+				throw new IllegalArgumentException("'min_dispersion' must be in (0, 1), got " + minDispersion);
+			}
+			if (!(holdoutMaxShare > 0 && holdoutMaxShare < 1)) {
+				throw new IllegalArgumentException("'holdout_max_share' must be in (0, 1), got " + holdoutMaxShare);
+			}
+			atLeast("min_history_days", minHistoryDays, 2);
 			atLeast("holdout_days", holdoutDays, 1);
 			atLeast("horizon_days", horizonDays, 1);
 			atLeast("min_signals", minSignals, 0);
@@ -246,9 +273,10 @@ public final class ParamsReader {
 		}
 
 		TrainingParams.Train toTrain() {
-			return new TrainingParams.Train(this.grid.types(), this.grid.windows(), this.holdoutDays, this.horizonDays,
-					this.minSignals, this.minLift, this.naiveLookbackDays, this.experiment, this.registeredModel,
-					this.plotTopCards);
+			return new TrainingParams.Train(this.grid.types(), this.grid.windows(), this.grid.trends(),
+					this.grid.strengths(), this.dispersionDays, this.minDispersion, this.holdoutDays,
+					this.holdoutMaxShare, this.minHistoryDays, this.horizonDays, this.minSignals, this.minLift,
+					this.naiveLookbackDays, this.experiment, this.registeredModel, this.plotTopCards);
 		}
 
 	}
@@ -256,14 +284,19 @@ public final class ParamsReader {
 	/**
 	 * {@code train.grid.*}.
 	 */
-	record Grid(List<FairPriceType> types, List<Integer> windows) {
+	record Grid(List<FairPriceType> types, List<Integer> windows, List<Trend> trends, List<Double> strengths) {
 
 		Grid {
-			if (types.isEmpty() || windows.isEmpty()) {
-				throw new IllegalArgumentException("'types' and 'windows' must not be empty");
+			if (types.isEmpty() || windows.isEmpty() || trends.isEmpty()) {
+				throw new IllegalArgumentException("'types', 'windows' and 'trends' must not be empty");
 			}
 			for (Integer window : windows) {
 				atLeast("windows", window, 1);
+			}
+			for (Double strength : strengths) {
+				if (!(strength > 0 && Double.isFinite(strength))) {
+					throw new IllegalArgumentException("'strengths' must be positive numbers, got " + strength);
+				}
 			}
 		}
 

@@ -1,10 +1,13 @@
 package dev.pokewatch.training.params;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.fair.Trend;
+import dev.pokewatch.common.signal.Dispersion;
 import dev.pokewatch.common.feature.OutlierRule;
 import dev.pokewatch.common.signal.SignalRule;
 
@@ -14,7 +17,8 @@ import dev.pokewatch.common.signal.SignalRule;
  *
  * @param paths where data, models and reports live
  * @param outlier the preprocessing outlier rule ({@code preprocess.outlier.*})
- * @param thresholds signal thresholds ({@code model.*})
+ * @param thresholds the percent signal rule and the minimum signal price
+ * ({@code model.*})
  * @param train model selection ({@code train.*})
  * @param gate the quality gate ({@code gate.*})
  */
@@ -38,7 +42,15 @@ public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresh
 	 *
 	 * @param types model types of the grid
 	 * @param windows windows (calendar days) of the grid
-	 * @param holdoutDays the last days of the data, reported on and never selected on
+	 * @param trends trends of the grid
+	 * @param strengths thresholds of the grid's dispersion rules (BUY at
+	 * {@code strength >= k}, SELL at {@code <= -k}), tried besides the percent rule
+	 * @param dispersionDays days of daily returns a card's dispersion is measured over
+	 * @param minDispersion the smallest dispersion (log scale)
+	 * @param holdoutDays each series' last days, reported on and never selected on
+	 * @param holdoutMaxShare the largest share of a series' days its holdout may take (a
+	 * short series keeps earlier days to select on)
+	 * @param minHistoryDays fewest days a series must span to be evaluated
 	 * @param horizonDays how many days after a signal its outcome is read
 	 * @param minSignals fewest BUY+SELL signals with an outcome for a model to be chosen
 	 * on signal quality
@@ -49,23 +61,49 @@ public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresh
 	 * @param registeredModel the registered model name
 	 * @param plotTopCards how many cards the price-vs-fair plot shows
 	 */
-	public record Train(List<FairPriceType> types, List<Integer> windows, int holdoutDays, int horizonDays,
-			int minSignals, double minLift, int naiveLookbackDays, String experiment, String registeredModel,
-			int plotTopCards) {
+	public record Train(List<FairPriceType> types, List<Integer> windows, List<Trend> trends, List<Double> strengths,
+			int dispersionDays, double minDispersion, int holdoutDays, double holdoutMaxShare, int minHistoryDays,
+			int horizonDays, int minSignals, double minLift, int naiveLookbackDays, String experiment,
+			String registeredModel, int plotTopCards) {
 
 		public Train {
 			types = List.copyOf(types);
 			windows = List.copyOf(windows);
+			trends = List.copyOf(trends);
+			strengths = List.copyOf(strengths);
 		}
 
 		/**
-		 * The grid: every type with every window.
-		 * @return the models in a stable order
+		 * The fair-price rules of the grid: every type with every window and trend.
+		 * @return the rules in a stable order
 		 */
 		public List<FairPriceRule> grid() {
 			return this.types.stream()
-				.flatMap((type) -> this.windows.stream().map((window) -> new FairPriceRule(type, window)))
+				.flatMap((type) -> this.windows.stream()
+					.flatMap((window) -> this.trends.stream().map((trend) -> new FairPriceRule(type, window, trend))))
 				.toList();
+		}
+
+		/**
+		 * The signal rules of the grid: the percent rule, then a dispersion rule per
+		 * strength, all with its minimum price.
+		 * @param percent the percent rule of {@code model.*}
+		 * @return the rules in a stable order
+		 */
+		public List<SignalRule> signalRules(SignalRule percent) {
+			List<SignalRule> rules = new ArrayList<>();
+			rules.add(percent);
+			this.strengths.forEach((k) -> rules.add(SignalRule.dispersion(k, percent.minSignalPrice())));
+			return rules;
+		}
+
+		/**
+		 * How a card's dispersion is measured against a rule's trailing window.
+		 * @param windowDays the rule's window
+		 * @return the dispersion
+		 */
+		public Dispersion dispersion(int windowDays) {
+			return new Dispersion(this.dispersionDays, windowDays, this.minDispersion);
 		}
 
 	}

@@ -45,11 +45,21 @@ public final class ModelFiles {
 	 * @throws IOException when it cannot be written
 	 */
 	public static void writeJson(Path file, Object value) throws IOException {
+		writeText(file, JSON.writeValueAsString(value) + "\n");
+	}
+
+	/**
+	 * Writes UTF-8 text, atomically.
+	 * @param file the target
+	 * @param text the text
+	 * @throws IOException when it cannot be written
+	 */
+	public static void writeText(Path file, String text) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path temp = dir.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
 		try {
-			Files.writeString(temp, JSON.writeValueAsString(value) + "\n", StandardCharsets.UTF_8);
+			Files.writeString(temp, text, StandardCharsets.UTF_8);
 			move(temp, file);
 		}
 		finally {

@@ -1,121 +1,189 @@
 package dev.pokewatch.training.train;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.fair.LegacyFairPrice;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.metrics.Backtest;
+import dev.pokewatch.common.metrics.Backtest.SeriesForecast;
 import dev.pokewatch.common.metrics.BacktestMetrics;
+import dev.pokewatch.common.metrics.ConfidenceInterval;
 import dev.pokewatch.common.metrics.EvaluationWindow;
+import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 
 /**
- * Walk-forward model choice: every grid model is backtested on the earlier dates
- * (selection window, whose signal outcomes also stay before the holdout) and the one with
- * the best signal lift among those under the MAPE gate with enough signals is chosen; the
- * chosen model, the naive forecast and the older system's definition are then reported on
- * the later holdout window, which played no part in the choice.
+ * Walk-forward model choice. Every grid candidate (a fair-price rule with a signal rule)
+ * is backtested on each series' selection window ({@link SeriesSplit}); among those under
+ * the MAPE gate with enough signals and neither side significantly worse than chance, the
+ * one whose signals' lift has the highest lower 95 % bound is chosen, provided that bound
+ * is above {@code min_lift}: a rule must show an edge that is unlikely to be luck, and
+ * many signals with a modest lift beat a handful with a large one. Otherwise the
+ * lowest-MAPE candidate with the fewest signals is chosen and the reason says so. The
+ * chosen candidate, the naive forecast and the older system's definition are then
+ * reported on each series' holdout, which played no part in the choice.
  */
 final class ModelSelection {
 
 	private ModelSelection() {
 	}
 
-	static Result run(List<CardSeries> series, LocalDate firstDay, LocalDate lastDay, TrainingParams params) {
+	static Result run(List<CardSeries> series, TrainingParams params) {
 		TrainingParams.Train train = params.train();
-		LocalDate holdoutStart = lastDay.minusDays(train.holdoutDays() - 1L);
-		if (!holdoutStart.isAfter(firstDay.plusDays(1))) {
-			throw CommandException
-				.usage("the data spans " + firstDay + ".." + lastDay + ", too short for 'train.holdout_days' "
-						+ train.holdoutDays() + ": collect more days or lower it in params.yaml");
+		SeriesSplit split = SeriesSplit.of(series, train);
+		if (split.evaluated() == 0) {
+			throw CommandException.usage("no series spans 'train.min_history_days' " + train.minHistoryDays()
+					+ " days: collect more days or lower it in params.yaml");
 		}
-		EvaluationWindow selection = new EvaluationWindow(firstDay, holdoutStart.minusDays(1),
-				holdoutStart.minusDays(1));
-		EvaluationWindow holdout = EvaluationWindow.of(holdoutStart, lastDay);
 		int horizon = train.horizonDays();
-		List<Candidate> grid = train.grid().parallelStream().map((model) -> {
-			List<double[]> fair = fairPrices(series, model);
-			BacktestMetrics onSelection = Backtest.evaluate(series, fair, selection, params.thresholds(), horizon);
-			BacktestMetrics onHoldout = Backtest.evaluate(series, fair, holdout, params.thresholds(), horizon);
-			boolean eligible = onSelection.mape() <= params.gate().mapeMax()
-					&& onSelection.signalOutcomes() >= train.minSignals() && onSelection.signalLift() > train.minLift();
-			return new Candidate(model, onSelection, onHoldout, eligible);
+		List<SignalRule> signalRules = train.signalRules(params.thresholds());
+		Map<Integer, List<double[]>> dispersion = train.windows()
+			.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(),
+					(window) -> series.stream().map((s) -> train.dispersion(window).of(s.usable())).toList()));
+		List<Candidate> grid = train.grid().parallelStream().flatMap((model) -> {
+			List<SeriesForecast> forecasts = forecasts(series, model, dispersion.get(model.windowDays()));
+			return signalRules.stream().map((rule) -> {
+				BacktestMetrics onSelection = Backtest.evaluate(forecasts, split.selection(), rule, horizon);
+				BacktestMetrics onHoldout = Backtest.evaluate(forecasts, split.holdout(), rule, horizon);
+				double score = onSelection.signalLiftPpInterval().map(ConfidenceInterval::low).orElse(Double.NaN);
+				boolean eligible = onSelection.mape() <= params.gate().mapeMax()
+						&& onSelection.signalOutcomes() >= train.minSignals()
+						&& !onSelection.buyEvidence().significantlyNegative()
+						&& !onSelection.sellEvidence().significantlyNegative() && score > train.minLift();
+				return new Candidate(model, rule, onSelection, onHoldout, score, eligible);
+			});
 		}).toList();
 		Candidate chosen;
 		String reason;
 		List<Candidate> eligible = grid.stream().filter(Candidate::eligible).toList();
 		if (!eligible.isEmpty()) {
 			chosen = eligible.stream()
-				.max(Comparator.comparingDouble((Candidate c) -> c.selection().signalLift())
+				.max(Comparator.comparingDouble(Candidate::score)
 					.thenComparing(Comparator.comparingDouble((Candidate c) -> c.selection().mape()).reversed()))
 				.orElseThrow();
-			reason = String.format(
-					"best %d-day signal lift (%+.3f) among %d model(s) with MAPE <= %.1f %% and >= %d signals", horizon,
-					chosen.selection().signalLift(), eligible.size(), params.gate().mapeMax(), train.minSignals());
+			reason = String.format(Locale.ROOT,
+					"its %d-day signals' lift has the best lower 95 %% bound on selection (%+.1f pp over %d signals) "
+							+ "among %d of %d candidates with MAPE <= %.1f %% and >= %d signals",
+					horizon, chosen.score(), chosen.selection().signalOutcomes(), eligible.size(), grid.size(),
+					params.gate().mapeMax(), train.minSignals());
 		}
 		else {
 			chosen = grid.stream()
 				.filter((c) -> Double.isFinite(c.selection().mape()))
-				.min(Comparator.comparingDouble((Candidate c) -> c.selection().mape()))
+				.min(Comparator.comparingDouble((Candidate c) -> c.selection().mape())
+					// signals that did not beat chance are noise: the fewest, the better
+					.thenComparingLong((Candidate c) -> c.selection().buySignals() + c.selection().sellSignals()))
 				.orElseThrow(() -> new CommandException(CommandException.FAILED,
-						"no grid model could be scored on the selection window " + selection.from() + ".."
-								+ selection.to()));
-			reason = "no model's signals beat the base rate (lift > " + train.minLift() + " with >= "
-					+ train.minSignals() + " signals) under the MAPE gate: chose the lowest MAPE";
+						"no grid model could be scored on the selection windows"));
+			Optional<Candidate> best = grid.stream()
+				.filter((c) -> c.selection().signalOutcomes() >= train.minSignals() && Double.isFinite(c.score()))
+				.max(Comparator.comparingDouble(Candidate::score));
+			reason = "no candidate's signals beat chance on selection (lower 95 % bound of the lift > "
+					+ train.minLift() + " pp with >= " + train.minSignals() + " signals) among " + grid.size()
+					+ " tried"
+					+ best.map((c) -> String.format(Locale.ROOT, " (best: %s at %+.1f pp)", c.id(), c.score()))
+						.orElse("")
+					+ ": chose the lowest MAPE";
 		}
 		FairPriceRule naiveModel = new FairPriceRule(FairPriceType.LAST, train.naiveLookbackDays());
-		BacktestMetrics naive = Backtest.evaluate(series, fairPrices(series, naiveModel), holdout, params.thresholds(),
-				horizon);
-		List<double[]> legacyFair = series.stream().map((s) -> LegacyFairPrice.inSample(s.usable())).toList();
-		BacktestMetrics legacy = Backtest.evaluate(series, legacyFair, holdout, params.thresholds(), horizon);
-		return new Result(grid, chosen, reason, naive, legacy, selection, holdout, horizon);
+		BacktestMetrics naive = Backtest.evaluate(forecasts(series, naiveModel, null), split.holdout(),
+				params.thresholds(), horizon);
+		List<SeriesForecast> legacyFair = series.stream()
+			.map((s) -> new SeriesForecast(s, LegacyFairPrice.inSample(s.usable()), null))
+			.toList();
+		BacktestMetrics legacy = Backtest.evaluate(legacyFair, split.holdout(), params.thresholds(), horizon);
+		return new Result(grid, chosen, reason, naive, legacy, split, horizon,
+				dispersion.get(chosen.model().windowDays()));
 	}
 
-	static List<double[]> fairPrices(List<CardSeries> series, FairPriceRule model) {
-		return series.stream().map((s) -> model.fairPrices(s.usable())).toList();
+	static List<SeriesForecast> forecasts(List<CardSeries> series, FairPriceRule model, List<double[]> dispersion) {
+		List<SeriesForecast> forecasts = new ArrayList<>(series.size());
+		for (int s = 0; s < series.size(); s++) {
+			forecasts.add(new SeriesForecast(series.get(s), model.fairPrices(series.get(s).usable()),
+					(dispersion != null) ? dispersion.get(s) : null));
+		}
+		return forecasts;
 	}
 
 	/**
-	 * One grid model's backtests.
+	 * One grid candidate's backtests.
 	 *
-	 * @param model the model
-	 * @param selection metrics on the selection window
-	 * @param holdout metrics on the holdout window
-	 * @param eligible whether it passed the MAPE gate with enough signals on selection
+	 * @param model the fair-price rule
+	 * @param signalRule the signal rule
+	 * @param selection metrics on the selection windows
+	 * @param holdout metrics on the holdout windows
+	 * @param score the lower end of the 95 % interval of its signals' lift on selection,
+	 * in percentage points ({@code NaN} without signals)
+	 * @param eligible whether it may be chosen on signal quality
 	 */
-	record Candidate(FairPriceRule model, BacktestMetrics selection, BacktestMetrics holdout, boolean eligible) {
+	record Candidate(FairPriceRule model, SignalRule signalRule, BacktestMetrics selection, BacktestMetrics holdout,
+			double score, boolean eligible) {
+
+		/**
+		 * A stable identifier, e.g. {@code sma_7_momentum_z_2.0}.
+		 * @return the id
+		 */
+		String id() {
+			return this.model.id() + "_" + this.signalRule.id();
+		}
 
 	}
 
 	/**
 	 * The outcome.
 	 *
-	 * @param grid every grid model
+	 * @param grid every grid candidate
 	 * @param chosen the chosen one
 	 * @param reason why it was chosen
-	 * @param naive "tomorrow = today" on the holdout
+	 * @param naive "tomorrow = today" on the holdout, with the percent rule
 	 * @param legacy the older system's in-sample definition on the holdout
-	 * @param selectionWindow selection window
-	 * @param holdoutWindow holdout window
+	 * @param split the per-series windows
 	 * @param horizonDays signal outcome horizon
+	 * @param dispersion per series, the dispersion the chosen rule's strength uses
 	 */
 	record Result(List<Candidate> grid, Candidate chosen, String reason, BacktestMetrics naive, BacktestMetrics legacy,
-			EvaluationWindow selectionWindow, EvaluationWindow holdoutWindow, int horizonDays) {
+			SeriesSplit split, int horizonDays, List<double[]> dispersion) {
 
 		/**
-		 * The published metrics: the chosen model on the holdout, then comparisons.
+		 * The span of the holdout windows.
+		 * @return earliest start to latest end
+		 */
+		EvaluationWindow holdoutWindow() {
+			return this.split.holdoutSpan();
+		}
+
+		/**
+		 * The span of the selection windows.
+		 * @return earliest start to latest end
+		 */
+		EvaluationWindow selectionWindow() {
+			return this.split.selectionSpan();
+		}
+
+		/**
+		 * The published metrics: the chosen candidate on the holdout, its evidence on
+		 * selection ({@code selection_} prefix), then comparisons.
 		 * @return name to value ({@code NaN} when undefined)
 		 */
 		Map<String, Double> metrics() {
 			String h = "_" + this.horizonDays + "d";
 			Map<String, Double> metrics = new LinkedHashMap<>(this.chosen.holdout().toMap(this.horizonDays));
+			this.chosen.holdout()
+				.signalLiftPpInterval()
+				.ifPresent((interval) -> putInterval(metrics, "signal_lift_pp" + h, interval));
 			metrics.put("naive_mape", this.naive.mape());
 			metrics.put("naive_rmse", this.naive.rmse());
 			metrics.put("naive_coverage_rate", this.naive.coverageRate());
@@ -124,25 +192,48 @@ final class ModelSelection {
 			metrics.put("selection_coverage_rate", this.chosen.selection().coverageRate());
 			metrics.put("selection_signal_lift" + h, this.chosen.selection().signalLift());
 			metrics.put("selection_signal_outcomes" + h, (double) this.chosen.selection().signalOutcomes());
-			metrics.put("holdout_days",
-					(double) (this.holdoutWindow.to().toEpochDay() - this.holdoutWindow.from().toEpochDay() + 1));
+			this.chosen.selection()
+				.signalLiftPpInterval()
+				.ifPresent((interval) -> putInterval(metrics, "selection_signal_lift_pp" + h, interval));
+			this.chosen.selection()
+				.buyEvidence()
+				.toMap(this.horizonDays)
+				.forEach((k, v) -> putSelection(metrics, k, v));
+			this.chosen.selection()
+				.sellEvidence()
+				.toMap(this.horizonDays)
+				.forEach((k, v) -> putSelection(metrics, k, v));
+			this.chosen.selection()
+				.tallies()
+				.forEach((group, tally) -> tally.toMap(this.horizonDays, group)
+					.forEach((k, v) -> putSelection(metrics, k, v)));
+			metrics.put("holdout_points", (double) this.chosen.holdout().points());
+			metrics.put("evaluated_series", (double) this.split.evaluated());
 			metrics.put("grid_size", (double) this.grid.size());
 			return metrics;
 		}
 
+		private static void putInterval(Map<String, Double> metrics, String name, ConfidenceInterval interval) {
+			metrics.put(name + "_low", interval.low());
+			metrics.put(name + "_high", interval.high());
+		}
+
+		private static void putSelection(Map<String, Double> metrics, String name, Double value) {
+			metrics.put("selection_" + name, value);
+		}
+
 		/**
-		 * The grid as flat metrics {@code grid_<type>_<window>_<metric>}.
+		 * The grid as flat metrics {@code grid_<candidate>_<metric>}.
 		 * @return name to value
 		 */
 		Map<String, Double> gridMetrics() {
 			String h = "_" + this.horizonDays + "d";
 			Map<String, Double> metrics = new LinkedHashMap<>();
 			for (Candidate c : this.grid) {
-				String prefix = "grid_" + c.model().id() + "_";
+				String prefix = "grid_" + c.id() + "_";
 				metrics.put(prefix + "selection_mape", c.selection().mape());
-				metrics.put(prefix + "selection_signal_lift" + h, c.selection().signalLift());
+				metrics.put(prefix + "selection_lift_pp" + h + "_low", c.score());
 				metrics.put(prefix + "selection_signal_outcomes" + h, (double) c.selection().signalOutcomes());
-				metrics.put(prefix + "holdout_mape", c.holdout().mape());
 				metrics.put(prefix + "holdout_signal_lift" + h, c.holdout().signalLift());
 			}
 			return metrics;

@@ -59,17 +59,18 @@ public class TrainCommand {
 		progress.loaded(data);
 
 		progress.backtesting(params);
-		ModelSelection.Result result = ModelSelection.run(data.series(), data.firstDay(), data.lastDay(), params);
+		ModelSelection.Result result = ModelSelection.run(data.series(), params);
 		progress.chose(result);
 
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		String modelVersion = modelVersion(result.chosen().model(), now, data);
+		String modelVersion = modelVersion(result.chosen(), now, data);
 		TrackedRun run = this.tracking.start(params, result.chosen().model(), data, modelVersion);
 
-		List<double[]> fair = ModelSelection.fairPrices(data.series(), result.chosen().model());
 		ModelMetadata metadata = metadata(params, data, result, now, modelVersion, run);
-		TrainOutputs outputs = writeOutputs(params, data, result, fair, metadata, run);
+		List<String> verdict = Verdict.lines(result);
+		TrainOutputs outputs = writeOutputs(params, data, result, metadata, verdict, run);
 		progress.wrote(outputs, modelVersion);
+		progress.verdict(verdict);
 
 		if (run != null) {
 			String location = this.tracking.log(run, params, result, outputs);
@@ -80,7 +81,7 @@ public class TrainCommand {
 		return metadata;
 	}
 
-	private static String modelVersion(FairPriceRule chosen, Instant now, TrainingData data) {
+	private static String modelVersion(ModelSelection.Candidate chosen, Instant now, TrainingData data) {
 		return chosen.id() + "-" + VERSION_TIME.format(now) + "-" + data.dataHash().substring(0, 8);
 	}
 
@@ -90,15 +91,15 @@ public class TrainCommand {
 		return new ModelMetadata(chosen.type().id(), chosen.windowDays(), now.toString(),
 				(run != null) ? run.runId() : null, (run != null) ? run.experimentId() : null,
 				params.paths().processedDir().toString(), result.chosen().holdout().datasetSize(),
-				TrainOutputs.finite(result.metrics()), ModelMetadata.Thresholds.of(params.thresholds()), modelVersion,
-				data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size(), chosen.trend().id(),
-				params.train().horizonDays());
+				TrainOutputs.finite(result.metrics()), ModelMetadata.Thresholds.of(result.chosen().signalRule()),
+				modelVersion, data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size(),
+				chosen.trend().id(), params.train().horizonDays());
 	}
 
 	private static TrainOutputs writeOutputs(TrainingParams params, TrainingData data, ModelSelection.Result result,
-			List<double[]> fair, ModelMetadata metadata, TrackedRun run) {
+			ModelMetadata metadata, List<String> verdict, TrackedRun run) {
 		try {
-			return TrainOutputs.write(params, data, result, fair, metadata, run);
+			return TrainOutputs.write(params, data, result, metadata, verdict, run);
 		}
 		catch (IOException ex) {
 			if (run != null) {

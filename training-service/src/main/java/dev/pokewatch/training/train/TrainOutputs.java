@@ -26,27 +26,34 @@ import dev.pokewatch.training.tracking.TrackedRun;
  */
 record TrainOutputs(Path candidateDir, Path metricsFile, Path plotsDir, List<Path> images) {
 
+	/** The verdict's file name in the reports directory. */
+	static final String VERDICT_FILE = "verdict.txt";
+
 	/**
 	 * Writes every output; the plots are rendered while the features file is encoded, as
 	 * they are independent.
 	 * @param params the parameters (paths, thresholds, plot count)
 	 * @param data the training data
 	 * @param result the model selection
-	 * @param fair the chosen model's fair prices per series
 	 * @param metadata the candidate's metadata
+	 * @param verdict the verdict, written to {@code reports/verdict.txt}
 	 * @param run the tracked run, or {@code null}
 	 * @return where the outputs went
 	 * @throws IOException if a file cannot be written
 	 */
 	static TrainOutputs write(TrainingParams params, TrainingData data, ModelSelection.Result result,
-			List<double[]> fair, ModelMetadata metadata, TrackedRun run) throws IOException {
+			ModelMetadata metadata, List<String> verdict, TrackedRun run) throws IOException {
 		TrainingParams.Paths paths = params.paths();
 		Path plotsDir = paths.reportsDir().resolve("plots");
 		Path metricsFile = paths.reportsDir().resolve("metrics.json");
+		List<Backtest.SeriesForecast> forecasts = ModelSelection.forecasts(data.series(), result.chosen().model(),
+				result.dispersion());
+		List<double[]> fair = forecasts.stream().map(Backtest.SeriesForecast::fairPrices).toList();
 		CompletableFuture<List<Path>> plots = CompletableFuture.supplyAsync(() -> {
 			try {
-				return PlotWriter.write(plotsDir, Backtest.points(data.series(), fair, result.holdoutWindow(),
-						params.thresholds(), result.horizonDays()), data.series(), fair, params.train().plotTopCards());
+				return PlotWriter.write(plotsDir, Backtest.points(forecasts, result.split().holdout(),
+						result.chosen().signalRule(), result.horizonDays()), data.series(), fair,
+						params.train().plotTopCards());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -54,8 +61,9 @@ record TrainOutputs(Path candidateDir, Path metricsFile, Path plotsDir, List<Pat
 		});
 		List<Path> images;
 		try {
-			CandidateDirectory.write(paths.candidateDir(), ServedFeatureRows.of(data.series(), fair), metadata, run);
+			CandidateDirectory.write(paths.candidateDir(), ServedFeatureRows.of(forecasts), metadata, run);
 			ModelFiles.writeJson(metricsFile, metricsDocument(result));
+			ModelFiles.writeText(paths.reportsDir().resolve(VERDICT_FILE), String.join("\n", verdict) + "\n");
 		}
 		finally {
 			images = joinPlots(plots);
@@ -85,10 +93,12 @@ record TrainOutputs(Path candidateDir, Path metricsFile, Path plotsDir, List<Pat
 			Map<String, Double> entry = new LinkedHashMap<>();
 			entry.put("selection_mape", c.selection().mape());
 			entry.put("selection_signal_lift", c.selection().signalLift());
+			entry.put("selection_signal_lift_pp_low", c.score());
 			entry.put("selection_signal_outcomes", (double) c.selection().signalOutcomes());
 			entry.put("holdout_mape", c.holdout().mape());
 			entry.put("holdout_signal_lift", c.holdout().signalLift());
-			grid.put(c.model().id(), finite(entry));
+			entry.put("holdout_signal_outcomes", (double) c.holdout().signalOutcomes());
+			grid.put(c.id(), finite(entry));
 		}
 		document.put("grid", grid);
 		return document;

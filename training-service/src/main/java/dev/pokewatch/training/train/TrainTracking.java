@@ -73,6 +73,7 @@ final class TrainTracking {
 				run.logArtifacts(image, "plots");
 			}
 			run.logArtifacts(outputs.metricsFile(), "reports");
+			run.logArtifacts(outputs.metricsFile().resolveSibling(TrainOutputs.VERDICT_FILE), "reports");
 			run.end(true);
 			return run.location();
 		}
@@ -99,14 +100,26 @@ final class TrainTracking {
 
 	private static Map<String, String> runParams(TrainingParams params, ModelSelection.Result result) {
 		Map<String, String> p = new LinkedHashMap<>();
-		p.put("model_type", result.chosen().model().type().id());
-		p.put("window_size", Integer.toString(result.chosen().model().windowDays()));
+		ModelSelection.Candidate chosen = result.chosen();
+		p.put("model_type", chosen.model().type().id());
+		p.put("window_size", Integer.toString(chosen.model().windowDays()));
+		p.put("trend", chosen.model().trend().id());
+		p.put("signal_rule", chosen.signalRule().id());
+		p.put("signal_unit", chosen.signalRule().unit().id());
+		p.put("buy_threshold", Double.toString(chosen.signalRule().buyThreshold()));
+		p.put("sell_threshold", Double.toString(chosen.signalRule().sellThreshold()));
 		p.put("buy_threshold_pct", Double.toString(params.thresholds().buyThreshold()));
 		p.put("sell_threshold_pct", Double.toString(params.thresholds().sellThreshold()));
 		p.put("min_signal_price", Double.toString(params.thresholds().minSignalPrice()));
 		p.put("grid_types", String.join(",", params.train().types().stream().map((t) -> t.id()).toList()));
 		p.put("grid_windows", String.join(",", params.train().windows().stream().map(String::valueOf).toList()));
+		p.put("grid_trends", String.join(",", params.train().trends().stream().map((t) -> t.id()).toList()));
+		p.put("grid_strengths", String.join(",", params.train().strengths().stream().map(String::valueOf).toList()));
+		p.put("dispersion_days", Integer.toString(params.train().dispersionDays()));
+		p.put("min_dispersion", Double.toString(params.train().minDispersion()));
 		p.put("holdout_days", Integer.toString(params.train().holdoutDays()));
+		p.put("holdout_max_share", Double.toString(params.train().holdoutMaxShare()));
+		p.put("min_history_days", Integer.toString(params.train().minHistoryDays()));
 		p.put("horizon_days", Integer.toString(params.train().horizonDays()));
 		p.put("min_signals", Integer.toString(params.train().minSignals()));
 		p.put("min_lift", Double.toString(params.train().minLift()));

@@ -36,13 +36,17 @@ final class TrainingProgress {
 	}
 
 	void backtesting(TrainingParams params) {
-		this.out.printf("Backtesting %d grid model(s) walk-forward (holdout: last %d day(s))%n",
-				params.train().grid().size(), params.train().holdoutDays());
+		TrainingParams.Train train = params.train();
+		this.out.printf(
+				"Backtesting %d candidate(s) walk-forward (%d fair-price x %d signal rules; holdout: each series' last "
+						+ "%d day(s), at most %.0f %% of it)%n",
+				train.grid().size() * train.signalRules(params.thresholds()).size(), train.grid().size(),
+				train.signalRules(params.thresholds()).size(), train.holdoutDays(), train.holdoutMaxShare() * 100);
 	}
 
 	void chose(ModelSelection.Result result) {
 		Map<String, Double> metrics = result.metrics();
-		this.out.printf("Chose %s: %s [%s]%n", result.chosen().model().id(), result.reason(), elapsed());
+		this.out.printf("Chose %s: %s [%s]%n", result.chosen().id(), result.reason(), elapsed());
 		this.out.printf("Holdout %s..%s: MAPE %.3f %% (naive %.3f %%, older system in-sample %.3f %%), coverage %.3f%n",
 				result.holdoutWindow().from(), result.holdoutWindow().to(), metrics.get("mape"),
 				metrics.get("naive_mape"), metrics.get("legacy_insample_mape"), metrics.get("coverage_rate"));
@@ -80,6 +84,12 @@ final class TrainingProgress {
 	void wrote(TrainOutputs outputs, String modelVersion) {
 		this.out.printf("Wrote candidate %s (version %s), %s and %d plot(s) in %s [%s]%n", outputs.candidateDir(),
 				modelVersion, outputs.metricsFile(), outputs.images().size(), outputs.plotsDir(), elapsed());
+	}
+
+	void verdict(List<String> lines) {
+		this.out.println();
+		lines.forEach(this.out::println);
+		this.out.println();
 	}
 
 	void runLogged(String location) {

@@ -28,8 +28,13 @@ class ParamsReaderTests {
 		assertThat(params.gate().mapeMax()).isEqualTo(20.0);
 		assertThat(params.gate().coverageMin()).isEqualTo(0.80);
 		assertThat(params.thresholds().buyThreshold()).isEqualTo(0.10);
-		assertThat(params.thresholds().minSignalPrice()).isEqualTo(2.0);
-		assertThat(params.train().grid()).hasSize(18);
+		assertThat(params.thresholds().minSignalPrice()).isEqualTo(5.0);
+		// 3 types x 6 windows x 2 trends, each with the percent rule and 5 dispersion
+		// rules
+		assertThat(params.train().grid()).hasSize(36);
+		assertThat(params.train().signalRules(params.thresholds())).hasSize(6)
+			.allSatisfy((rule) -> assertThat(rule.minSignalPrice()).isEqualTo(5.0));
+		assertThat(params.train().holdoutMaxShare()).isEqualTo(0.5);
 		assertThat(params.paths().baselineDir()).isEqualTo(Path.of("models/baseline"));
 	}
 
@@ -38,13 +43,16 @@ class ParamsReaderTests {
 		Path file = write("""
 				model: {buy_threshold_pct: 0.2, sell_threshold_pct: 0.3}
 				train:
-				  grid: {types: [median], windows: [5, 9]}
+				  grid: {types: [median], windows: [5, 9], trends: [momentum], strengths: [2.5]}
 				  holdout_days: 10
 				gate: {mape_max: 5}
 				""");
 		TrainingParams params = ParamsReader.read(file, true);
 		assertThat(params.thresholds().sellThreshold()).isEqualTo(0.3);
-		assertThat(params.train().grid()).extracting((m) -> m.id()).containsExactly("median_5", "median_9");
+		assertThat(params.train().grid()).extracting((m) -> m.id())
+			.containsExactly("median_5_momentum", "median_9_momentum");
+		assertThat(params.train().signalRules(params.thresholds())).extracting((r) -> r.id())
+			.containsExactly("pct_20_30", "z_2.5");
 		assertThat(params.train().types()).containsExactly(FairPriceType.MEDIAN);
 		assertThat(params.train().holdoutDays()).isEqualTo(10);
 		assertThat(params.gate().mapeMax()).isEqualTo(5.0);
@@ -62,7 +70,13 @@ class ParamsReaderTests {
 			.withMessageContaining("arima");
 		Path rule = write("model: {buy_threshold_pct: 1.5}\n");
 		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(rule, true))
-			.withMessageContaining("'model'");
+			.withMessageContaining("'buyThresholdPct' must be in (0, 1)");
+		Path share = write("train: {holdout_max_share: 1.0}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(share, true))
+			.withMessageContaining("'holdout_max_share' must be in (0, 1)");
+		Path trend = write("train:\n  grid: {trends: [sideways]}\n");
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> ParamsReader.read(trend, true))
+			.withMessageContaining("'train.grid.trends[0]'");
 	}
 
 	@Test

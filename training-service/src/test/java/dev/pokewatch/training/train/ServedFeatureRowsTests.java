@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.metrics.Backtest;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +29,16 @@ class ServedFeatureRowsTests {
 		CardSeries a = new CardSeries("a", "A", "Set", "grail", DAY, new double[] { 1.0, NaN, NaN, NaN },
 				new double[] { 1.0, NaN, NaN, 9.0 }, new boolean[] { false, false, false, true },
 				new boolean[] { true, true, false, true });
-		List<double[]> fair = List.of(new double[] { 2.5 }, new double[] { NaN, 1.0, 1.0, 1.0 });
+		List<Backtest.SeriesForecast> forecasts = List.of(new Backtest.SeriesForecast(b, new double[] { 2.5 }, null),
+				new Backtest.SeriesForecast(a, new double[] { NaN, 1.0, 1.0, 1.0 },
+						new double[] { NaN, NaN, 0.02, 0.03 }));
 
-		List<ServedFeaturesCodec.Row> rows = ServedFeatureRows.of(List.of(b, a), fair).toList();
+		List<ServedFeaturesCodec.Row> rows = ServedFeatureRows.of(forecasts).toList();
 
 		assertThat(rows).containsExactly(
 				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY, 1.0, null, null, false),
 				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(1), null, 1.0, null, false),
-				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, null, true),
+				new ServedFeaturesCodec.Row("a", "A", "Set", "grail", DAY.plusDays(3), 9.0, 1.0, 0.03, true),
 				new ServedFeaturesCodec.Row("b", "B", "Set", "chase", DAY.plusDays(1), 3.0, 2.5, null, false));
 	}
 
