@@ -4,6 +4,7 @@
 # Runs the stages through `dvc repro` when DVC is available ($DVC), else the same commands in order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
 
 if [ -z "${MLFLOW_TRACKING_URI:-}" ]; then
   if [ -x scripts/mlflow-local.sh ] && uri=$(scripts/mlflow-local.sh ensure | tail -n 1) && [ -n "$uri" ]; then
@@ -28,5 +29,11 @@ else
 fi
 
 echo
-# validate printed the headline holdout metrics; every metric is in reports/metrics.json and MLflow
+# the one-screen verdict train wrote (also when DVC found nothing to re-run); every metric is
+# in reports/metrics.json and MLflow
+if [ -f reports/verdict.txt ]; then
+  cat reports/verdict.txt
+  echo
+fi
+echo "Pipeline finished in $((SECONDS - started)) s."
 echo "Model ready for serving in models/baseline/ — start the API with: make api"
