@@ -13,7 +13,9 @@ import dev.pokewatch.training.system.ConsoleFormat;
 /**
  * The promotion rule: the candidate's holdout {@code mape} and {@code coverage_rate} must
  * meet the absolute limits, and must not be worse than the current champion's by more
- * than the margins. A missing metric fails the check rather than being assumed. When
+ * than the margins (the error of the fair price as a horizon forecast,
+ * {@code horizon_mape_<h>d}, is compared when both report it, else {@code mape}). A
+ * missing metric fails the check rather than being assumed. When
  * {@code gate.refuse_negative_lift} is set, the BUY and SELL signals must not do
  * significantly worse than chance (the whole 95 % interval of their lift below 0).
  */
@@ -32,10 +34,15 @@ final class QualityGate {
 				(naiveMape != null) ? "limit; naive " + ConsoleFormat.number(naiveMape) : "limit"));
 		checks.add(Check.atLeast("coverage_rate", coverage, gate.coverageMin(), "limit"));
 		if (champion != null) {
-			Double championMape = champion.get("mape");
+			// the fair price forecasts the horizon: compare that error when both models
+			// report it (a momentum rule's same-day error says little)
+			String horizonMape = "horizon_mape_" + horizonDays + "d";
+			String compared = (candidate.get(horizonMape) != null && champion.get(horizonMape) != null) ? horizonMape
+					: "mape";
+			Double championMape = champion.get(compared);
 			Double championCoverage = champion.get("coverage_rate");
 			if (championMape != null) {
-				checks.add(Check.atMost("mape", mape, championMape + gate.championMapeMargin(),
+				checks.add(Check.atMost(compared, candidate.get(compared), championMape + gate.championMapeMargin(),
 						"champion " + ConsoleFormat.number(championMape) + " + margin "
 								+ ConsoleFormat.number(gate.championMapeMargin())));
 			}

@@ -55,6 +55,25 @@ class QualityGateTests {
 	}
 
 	@Test
+	void evaluateWhenBothReportTheHorizonErrorShouldCompareThatWithTheChampion() {
+		Map<String, Double> champion = Map.of("mape", 0.5, "horizon_mape_7d", 3.0, "coverage_rate", 0.99);
+		// same-day error far worse (a momentum rule), the 7-day forecast better: passes
+		QualityGate.Decision momentum = QualityGate
+			.evaluate(Map.of("mape", 2.2, "horizon_mape_7d", 2.9, "coverage_rate", 0.99), champion, GATE, 7);
+		assertThat(momentum.passed()).isTrue();
+		assertThat(momentum.checks()).extracting(QualityGate.Check::metric).contains("horizon_mape_7d");
+		QualityGate.Decision worse = QualityGate
+			.evaluate(Map.of("mape", 0.5, "horizon_mape_7d", 3.51, "coverage_rate", 0.99), champion, GATE, 7);
+		assertThat(worse.failures()).singleElement().asString().contains("horizon_mape_7d 3.51 is not <= 3.5");
+		// a champion trained before the horizon error existed: the same-day error is
+		// compared
+		QualityGate.Decision older = QualityGate.evaluate(
+				Map.of("mape", 2.2, "horizon_mape_7d", 2.9, "coverage_rate", 0.99),
+				Map.of("mape", 0.5, "coverage_rate", 0.99), GATE, 7);
+		assertThat(older.failures()).singleElement().asString().startsWith("mape 2.2 is not <= 1");
+	}
+
+	@Test
 	void evaluateWhenMetricMissingShouldFail() {
 		QualityGate.Decision decision = QualityGate.evaluate(Map.of("coverage_rate", 1.0), Map.of(), GATE, 7);
 		assertThat(decision.passed()).isFalse();
