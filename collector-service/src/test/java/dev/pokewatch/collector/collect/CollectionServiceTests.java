@@ -82,6 +82,39 @@ class CollectionServiceTests {
 	}
 
 	@Test
+	void collectWhenSampleWithoutDateOrDaysShouldReplayEveryBundledDayAndOnlyDaysWithData() throws IOException {
+		Path cards = this.dir.resolve("full.yaml");
+		Files.writeString(cards,
+				"""
+						sets:
+						  - set: {id: sv01, name: 'SV01: Scarlet & Violet Base Set', tcgplayer_group_id: 22873}
+						    cards:
+						      - {internal_id: sv01_gardevoir_ex_245, name: Gardevoir ex, tcgplayer_id: '486623', category: chase}
+						  - set: {id: base1, name: Base Set, tcgplayer_group_id: 604}
+						    track_all: true
+						""");
+		Path raw = this.dir.resolve("raw");
+		RunSummary summary = service(TestSupport.properties(null, this.server), "2026-11-30T03:00:00Z")
+			.collect(new CollectRequest(SourceName.SAMPLE, cards, raw, null, null));
+		assertThat(summary.window()).isEqualTo("2025-04-22..2026-08-22 (488 days)");
+		assertThat(summary.unavailableDays()).isEmpty();
+		assertThat(raw.resolve("sv01_scarlet__violet_base_set_prices_2025-04-22.parquet")).exists();
+		assertThat(raw.resolve("sv01_scarlet__violet_base_set_prices_2026-08-22.parquet")).exists();
+		try (Stream<Path> files = Files.list(raw)) {
+			// Base Set is recorded by TCGCSV only, 36 days: no empty files for the other
+			// days
+			assertThat(
+					files.map((file) -> file.getFileName().toString()).filter((name) -> name.startsWith("base_set_")))
+				.hasSize(36)
+				.contains("base_set_prices_2025-09-21.parquet", "base_set_prices_2025-10-26.parquet");
+		}
+		assertThat(RawPricesCodec.read(raw.resolve("base_set_prices_2025-10-26.parquet")))
+			.extracting(RawPriceRow::cardId)
+			.contains("base_set_42346_holofoil", "base_set_42346_1st_edition_holofoil")
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
 	void collectWhenSameSampleDayTwiceShouldGiveSameRowsExceptCollectedAt() throws IOException {
 		Path file = this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-24.parquet");
 		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
