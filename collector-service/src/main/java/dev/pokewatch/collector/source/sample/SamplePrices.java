@@ -52,9 +52,11 @@ final class SamplePrices {
 
 	static SamplePrices load() {
 		NavigableSet<LocalDate> days = new TreeSet<>();
+		// some 55,000 rows share fewer than 500 dates: parse each once
+		Map<String, LocalDate> dates = new HashMap<>();
 		Map<String, NavigableMap<LocalDate, DailyPrice>> byProduct = new HashMap<>();
 		BundledCsv.read(PYTCGPLAYER, "tcgplayer_id,date,market_price", (fields) -> {
-			LocalDate date = LocalDate.parse(fields[1]);
+			LocalDate date = dates.computeIfAbsent(fields[1], LocalDate::parse);
 			byProduct.computeIfAbsent(fields[0], (id) -> new TreeMap<>())
 				.put(date, DailyPrice.market(date, number(fields[2])));
 			days.add(date);
@@ -65,7 +67,7 @@ final class SamplePrices {
 					if (byProduct.containsKey(fields[2])) {
 						return;
 					}
-					LocalDate date = LocalDate.parse(fields[0]);
+					LocalDate date = dates.computeIfAbsent(fields[0], LocalDate::parse);
 					rows.computeIfAbsent(fields[1], (group) -> new LinkedHashMap<>())
 						.computeIfAbsent(fields[2], (product) -> new LinkedHashMap<>())
 						.computeIfAbsent(fields[3], (printing) -> new TreeMap<>())
