@@ -12,9 +12,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -47,6 +52,12 @@ public class CollectionService {
 	private static final Logger logger = LoggerFactory.getLogger(CollectionService.class);
 
 	static final int MAX_DAYS = 3650;
+
+	/**
+	 * Threads writing a set's day files at the same time: a replay of many days writes
+	 * thousands of small files, each mostly CPU (Parquet encoding), so one per core.
+	 */
+	private static final int WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 	private final PriceSources sources;
 
@@ -96,9 +107,12 @@ public class CollectionService {
 				request.outputDir());
 		RawDayFiles.deleteLeftovers(request.outputDir());
 		// Parquet keeps milliseconds: truncating makes re-read rows equal to written ones
-		Run run = new Run(source, window, request.outputDir(), started.truncatedTo(ChronoUnit.MILLIS));
-		collectSets(run, config.sets());
-		return run.summary(Duration.between(started, this.clock.instant()));
+		try (ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS,
+				Thread.ofPlatform().name("day-file-writer-", 1).daemon().factory())) {
+			Run run = new Run(source, window, request.outputDir(), started.truncatedTo(ChronoUnit.MILLIS), writers);
+			collectSets(run, config.sets());
+			return run.summary(Duration.between(started, this.clock.instant()));
+		}
 	}
 
 	private static void checkDays(CollectRequest request) {
@@ -167,15 +181,18 @@ public class CollectionService {
 
 		private final List<String> fileErrors = new ArrayList<>();
 
+		private final ExecutorService writers;
+
 		private String fatalError;
 
 		private int filesWritten;
 
-		Run(PriceSource source, DayWindow window, Path outputDir, Instant collectedAt) {
+		Run(PriceSource source, DayWindow window, Path outputDir, Instant collectedAt, ExecutorService writers) {
 			this.source = source;
 			this.window = window;
 			this.outputDir = outputDir;
 			this.collectedAt = collectedAt;
+			this.writers = writers;
 		}
 
 		void collectSet(TrackedSet set) {
@@ -230,28 +247,55 @@ public class CollectionService {
 		}
 
 		/**
-		 * Merges each day's rows into its file; a file that cannot be written costs only
-		 * its own day.
+		 * Merges each day's rows into its file, several files at a time (each day has its
+		 * own file); a file that cannot be written costs only its own day. The results
+		 * are taken in day order, so the summary does not depend on timing.
 		 */
 		private DayFiles writeDayFiles(TrackedSet set, Map<LocalDate, List<RawPriceRow>> byDay) {
-			DayFiles files = new DayFiles(new HashMap<>(), new HashMap<>());
-			byDay.forEach((date, rows) -> {
-				Path file = RawDayFiles.file(this.outputDir, set.set(), date);
+			Map<LocalDate, Future<Optional<ParquetFileException>>> writes = new LinkedHashMap<>();
+			byDay.forEach((date, rows) -> writes.put(date, this.writers.submit(() -> {
 				try {
-					RawDayFiles.merge(file, rows);
+					RawDayFiles.merge(RawDayFiles.file(this.outputDir, set.set(), date), rows);
+					return Optional.empty();
+				}
+				catch (ParquetFileException ex) {
+					return Optional.of(ex);
+				}
+			})));
+			DayFiles files = new DayFiles(new HashMap<>(), new HashMap<>());
+			writes.forEach((date, write) -> {
+				List<RawPriceRow> rows = byDay.get(date);
+				Optional<ParquetFileException> error = outcomeOf(write);
+				if (error.isEmpty()) {
 					this.filesWritten++;
 					rows.forEach(
 							(row) -> files.written().computeIfAbsent(row.cardId(), (id) -> new TreeSet<>()).add(date));
 				}
-				catch (ParquetFileException ex) {
-					this.fileErrors.add(ex.getMessage());
-					logger.error("{}", ex.getMessage());
-					rows.forEach((row) -> files.failed()
-						.computeIfAbsent(row.cardId(), (id) -> new ArrayList<>())
-						.add(file.getFileName().toString()));
+				else {
+					this.fileErrors.add(error.get().getMessage());
+					logger.error("{}", error.get().getMessage());
+					String file = RawDayFiles.file(this.outputDir, set.set(), date).getFileName().toString();
+					rows.forEach(
+							(row) -> files.failed().computeIfAbsent(row.cardId(), (id) -> new ArrayList<>()).add(file));
 				}
 			});
 			return files;
+		}
+
+		private static Optional<ParquetFileException> outcomeOf(Future<Optional<ParquetFileException>> write) {
+			try {
+				return write.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while writing day files", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
 		}
 
 		private void recordWritten(TrackedSet set, TrackedCard card, DayFiles files) {

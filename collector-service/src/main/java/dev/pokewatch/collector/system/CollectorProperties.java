@@ -110,10 +110,11 @@ public record CollectorProperties(@DefaultValue("auto") String source,
 	/**
 	 * The bundled sample.
 	 *
-	 * @param replayDays days replayed when neither {@code --date} nor {@code --days} is
-	 * given
+	 * @param replayDays days replayed (ending at the last bundled day) when neither
+	 * {@code --date} nor {@code --days} is given; not set (the default): every bundled
+	 * day
 	 */
-	public record Sample(@DefaultValue("120") int replayDays) {
+	public record Sample(Integer replayDays) {
 
 	}
 

@@ -61,24 +61,57 @@ class CollectionServiceTests {
 		RunSummary summary = service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, null));
 		assertThat(summary.exitCode()).isZero();
-		assertThat(summary.count(Outcome.COLLECTED)).isEqualTo(2);
-		assertThat(summary.cards()).filteredOn((card) -> card.outcome() == Outcome.SKIPPED)
-			.singleElement()
-			.satisfies((card) -> assertThat(card.cardId()).isEqualTo("sv151_alakazam_ex_201"));
+		assertThat(summary.count(Outcome.COLLECTED)).isEqualTo(3);
+		assertThat(summary.count(Outcome.SKIPPED)).isZero();
 		Path file151 = this.dir.resolve("raw/sv_scarlet__violet_151_prices_2025-10-24.parquet");
-		assertThat(RawPricesCodec.read(file151)).singleElement().satisfies((row) -> {
-			assertThat(row).isEqualTo(new RawPriceRow("sv151_charizard_ex_199", "199", "Charizard ex", "sv03.5",
-					"SV: Scarlet & Violet 151", DAY, 257.96, "grail", "Special illustration rare", "517045", "sample",
-					null, null, null, "USD", Instant.parse("2026-08-23T03:00:00Z")));
-		});
+		// Charizard ex from the pytcgplayer recording (market only), Alakazam ex from
+		// TCGCSV
+		assertThat(RawPricesCodec.read(file151)).containsExactly(
+				new RawPriceRow("sv151_alakazam_ex_201", null, "Alakazam ex", "sv03.5", "SV: Scarlet & Violet 151", DAY,
+						54.33, "chase", null, "517047", "sample", 46.0, 60.0, 320.46, "USD",
+						Instant.parse("2026-08-23T03:00:00Z")),
+				new RawPriceRow("sv151_charizard_ex_199", "199", "Charizard ex", "sv03.5", "SV: Scarlet & Violet 151",
+						DAY, 257.96, "grail", "Special illustration rare", "517045", "sample", null, null, null, "USD",
+						Instant.parse("2026-08-23T03:00:00Z")));
 		assertThat(RawPricesCodec.read(this.dir.resolve("raw/swsh07_evolving_skies_prices_2025-10-24.parquet")))
 			.extracting(RawPriceRow::cardId)
 			.containsExactly("swsh07_umbreon_vmax_215");
 		assertThat(this.registry.get("pokewatch.collector.cards").tag("outcome", "collected").counter().count())
-			.isEqualTo(2);
-		assertThat(this.registry.get("pokewatch.collector.cards").tag("outcome", "skipped").counter().count())
-			.isEqualTo(1);
+			.isEqualTo(3);
 		assertThat(this.registry.get("pokewatch.collector.last.success.timestamp").gauge().value()).isPositive();
+	}
+
+	@Test
+	void collectWhenSampleWithoutDateOrDaysShouldReplayEveryBundledDayAndOnlyDaysWithData() throws IOException {
+		Path cards = this.dir.resolve("full.yaml");
+		Files.writeString(cards,
+				"""
+						sets:
+						  - set: {id: sv01, name: 'SV01: Scarlet & Violet Base Set', tcgplayer_group_id: 22873}
+						    cards:
+						      - {internal_id: sv01_gardevoir_ex_245, name: Gardevoir ex, tcgplayer_id: '486623', category: chase}
+						  - set: {id: base1, name: Base Set, tcgplayer_group_id: 604}
+						    track_all: true
+						""");
+		Path raw = this.dir.resolve("raw");
+		RunSummary summary = service(TestSupport.properties(null, this.server), "2026-11-30T03:00:00Z")
+			.collect(new CollectRequest(SourceName.SAMPLE, cards, raw, null, null));
+		assertThat(summary.window()).isEqualTo("2025-04-22..2026-08-22 (488 days)");
+		assertThat(summary.unavailableDays()).isEmpty();
+		assertThat(raw.resolve("sv01_scarlet__violet_base_set_prices_2025-04-22.parquet")).exists();
+		assertThat(raw.resolve("sv01_scarlet__violet_base_set_prices_2026-08-22.parquet")).exists();
+		try (Stream<Path> files = Files.list(raw)) {
+			// Base Set is recorded by TCGCSV only, 36 days: no empty files for the other
+			// days
+			assertThat(
+					files.map((file) -> file.getFileName().toString()).filter((name) -> name.startsWith("base_set_")))
+				.hasSize(36)
+				.contains("base_set_prices_2025-09-21.parquet", "base_set_prices_2025-10-26.parquet");
+		}
+		assertThat(RawPricesCodec.read(raw.resolve("base_set_prices_2025-10-26.parquet")))
+			.extracting(RawPriceRow::cardId)
+			.contains("base_set_42346_holofoil", "base_set_42346_1st_edition_holofoil")
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -114,9 +147,10 @@ class CollectionServiceTests {
 		service(TestSupport.properties(null, this.server), "2026-08-23T03:00:00Z")
 			.collect(request(SourceName.SAMPLE, DAY, null));
 		List<RawPriceRow> rows = RawPricesCodec.read(file);
-		assertThat(rows).extracting(RawPriceRow::cardId).containsExactly("sv151_charizard_ex_199", "sv151_mew_ex_151");
-		assertThat(rows.get(0).marketPrice()).isEqualTo(257.96);
-		assertThat(rows.get(1)).isEqualTo(other);
+		assertThat(rows).extracting(RawPriceRow::cardId)
+			.containsExactly("sv151_alakazam_ex_201", "sv151_charizard_ex_199", "sv151_mew_ex_151");
+		assertThat(rows.get(1).marketPrice()).isEqualTo(257.96);
+		assertThat(rows.get(2)).isEqualTo(other);
 	}
 
 	@Test

@@ -27,7 +27,7 @@ public final class TestSupport {
 				new CollectorProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10),
 						Duration.ofMillis(100), 0.25, Duration.ofSeconds(120)),
 				new CollectorProperties.PokemonPriceTracker(server.baseUri().resolve("/api/v2"), apiKey, 0),
-				new CollectorProperties.Tcgcsv(server.baseUri(), 3, 0), new CollectorProperties.Sample(120));
+				new CollectorProperties.Tcgcsv(server.baseUri(), 3, 0), new CollectorProperties.Sample(null));
 	}
 
 }

@@ -31,7 +31,7 @@ class CollectorPropertiesTests {
 			assertThat(properties.pokemonPriceTracker().hasApiKey()).isFalse();
 			assertThat(properties.pokemonPriceTracker().requestsPerMinute()).isEqualTo(60);
 			assertThat(properties.http().maxAttempts()).isEqualTo(4);
-			assertThat(properties.sample().replayDays()).isEqualTo(120);
+			assertThat(properties.sample().replayDays()).isNull();
 		});
 	}
 

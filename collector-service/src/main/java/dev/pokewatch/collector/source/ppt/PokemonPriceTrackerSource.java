@@ -114,7 +114,7 @@ public class PokemonPriceTrackerSource implements PriceSource {
 					continue;
 				}
 				TrackedCard card = listed.getOrDefault(id,
-						WholeSetCards.card(set.set(), id,
+						WholeSetCards.card(set.set(), id, null,
 								node.path("name").isString() ? node.path("name").asString() : null,
 								node.path("cardNumber").isValueNode() ? node.path("cardNumber").asString() : null));
 				seen.put(id, true);

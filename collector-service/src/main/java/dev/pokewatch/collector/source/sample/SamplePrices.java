@@ -1,83 +1,119 @@
 package dev.pokewatch.collector.source.sample;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.pokewatch.collector.source.BundledCsv;
+import dev.pokewatch.collector.source.DailyPrice;
+
 /**
- * The bundled price history: {@code sample/tcgplayer_card_prices.csv} (columns
- * {@code set,name,tcgplayer_product_id,date,market_price_usd,volume,suspect}), indexed by
- * TCGplayer product id and day. Suspect rows are kept: they are real recorded anomalies.
+ * The bundled price history, two recordings of TCGplayer prices (see
+ * {@code sample/SOURCE.md}):
+ * <ul>
+ * <li>{@code sample/pytcgplayer/prices.csv}: market prices of 43 products over 16 months,
+ * one series per product;</li>
+ * <li>{@code sample/tcgcsv/prices.csv}: market, low, mid and high prices over 36 days,
+ * one series per (product, printing), grouped by TCGplayer group.</li>
+ * </ul>
+ * A product recorded by both is taken from pytcgplayer only: its history is longer, and
+ * switching between the two recordings inside one series would add jumps of about 2 %
+ * that no market made. Suspect rows are kept: they are real recorded anomalies.
  */
 final class SamplePrices {
 
-	static final String RESOURCE = "sample/tcgplayer_card_prices.csv";
+	static final String PYTCGPLAYER = "sample/pytcgplayer/prices.csv";
 
-	private final Map<String, NavigableMap<LocalDate, Double>> byProduct;
+	static final String TCGCSV = "sample/tcgcsv/prices.csv";
+
+	private final Map<String, NavigableMap<LocalDate, DailyPrice>> byProduct;
+
+	private final Map<String, Map<String, List<Series>>> byGroup;
+
+	private final Map<String, List<Series>> tcgcsvByProduct;
 
 	private final NavigableSet<LocalDate> days;
 
-	private SamplePrices(Map<String, NavigableMap<LocalDate, Double>> byProduct, NavigableSet<LocalDate> days) {
+	private SamplePrices(Map<String, NavigableMap<LocalDate, DailyPrice>> byProduct,
+			Map<String, Map<String, List<Series>>> byGroup, NavigableSet<LocalDate> days) {
 		this.byProduct = byProduct;
+		this.byGroup = byGroup;
+		this.tcgcsvByProduct = new HashMap<>();
+		byGroup.values().forEach(this.tcgcsvByProduct::putAll);
 		this.days = days;
 	}
 
 	static SamplePrices load() {
-		try (InputStream in = SamplePrices.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("bundled sample " + RESOURCE + " is missing from the jar");
-			}
-			return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read bundled sample " + RESOURCE, ex);
-		}
+		NavigableSet<LocalDate> days = new TreeSet<>();
+		// some 55,000 rows share fewer than 500 dates: parse each once
+		Map<String, LocalDate> dates = new HashMap<>();
+		Map<String, NavigableMap<LocalDate, DailyPrice>> byProduct = new HashMap<>();
+		BundledCsv.read(PYTCGPLAYER, "tcgplayer_id,date,market_price", (fields) -> {
+			LocalDate date = dates.computeIfAbsent(fields[1], LocalDate::parse);
+			byProduct.computeIfAbsent(fields[0], (id) -> new TreeMap<>())
+				.put(date, DailyPrice.market(date, number(fields[2])));
+			days.add(date);
+		});
+		Map<String, Map<String, Map<String, NavigableMap<LocalDate, DailyPrice>>>> rows = new LinkedHashMap<>();
+		BundledCsv.read(TCGCSV, "date,group_id,tcgplayer_id,printing,low_price,mid_price,high_price,market_price",
+				(fields) -> {
+					if (byProduct.containsKey(fields[2])) {
+						return;
+					}
+					LocalDate date = dates.computeIfAbsent(fields[0], LocalDate::parse);
+					rows.computeIfAbsent(fields[1], (group) -> new LinkedHashMap<>())
+						.computeIfAbsent(fields[2], (product) -> new LinkedHashMap<>())
+						.computeIfAbsent(fields[3], (printing) -> new TreeMap<>())
+						.put(date, new DailyPrice(date, number(fields[7]), number(fields[4]), number(fields[5]),
+								number(fields[6])));
+					days.add(date);
+				});
+		Map<String, Map<String, List<Series>>> byGroup = new LinkedHashMap<>();
+		rows.forEach((group, products) -> products
+			.forEach((product, printings) -> byGroup.computeIfAbsent(group, (id) -> new LinkedHashMap<>())
+				.put(product, printings.entrySet()
+					.stream()
+					.map((entry) -> new Series(entry.getKey(), Collections.unmodifiableNavigableMap(entry.getValue())))
+					.toList())));
+		return new SamplePrices(byProduct, byGroup, days);
 	}
 
-	private static SamplePrices parse(BufferedReader reader) throws IOException {
-		Map<String, NavigableMap<LocalDate, Double>> byProduct = new HashMap<>();
-		NavigableSet<LocalDate> days = new TreeSet<>();
-		String header = reader.readLine();
-		if (header == null || !header.startsWith("set,name,tcgplayer_product_id,date,market_price_usd")) {
-			throw new IllegalStateException(RESOURCE + ": unexpected header " + header);
-		}
-		String line;
-		int number = 1;
-		while ((line = reader.readLine()) != null) {
-			number++;
-			if (line.isBlank()) {
-				continue;
-			}
-			// the sample has no quoted fields: names contain no commas
-			String[] fields = line.split(",", -1);
-			if (fields.length < 5) {
-				throw new IllegalStateException(RESOURCE + " line " + number + ": expected 7 fields");
-			}
-			LocalDate date = LocalDate.parse(fields[3]);
-			Double price = fields[4].isEmpty() ? null : Double.valueOf(fields[4]);
-			byProduct.computeIfAbsent(fields[2], (id) -> new TreeMap<>()).put(date, price);
-			days.add(date);
-		}
-		return new SamplePrices(byProduct, days);
+	private static Double number(String field) {
+		return field.isEmpty() ? null : Double.valueOf(field);
 	}
 
 	/**
-	 * The recorded prices of a product.
+	 * The pytcgplayer history of a product.
 	 * @param tcgplayerId the product id
-	 * @return day to market price, or {@code null} if the product is not in the sample
+	 * @return day to market price, or {@code null} if pytcgplayer did not record it
 	 */
-	NavigableMap<LocalDate, Double> product(String tcgplayerId) {
+	NavigableMap<LocalDate, DailyPrice> pytcgplayer(String tcgplayerId) {
 		return this.byProduct.get(tcgplayerId);
+	}
+
+	/**
+	 * The TCGCSV series of a product that pytcgplayer did not record.
+	 * @param tcgplayerId the product id
+	 * @return one series per printing, or {@code null} if not recorded
+	 */
+	List<Series> tcgcsv(String tcgplayerId) {
+		return this.tcgcsvByProduct.get(tcgplayerId);
+	}
+
+	/**
+	 * The TCGCSV series of a TCGplayer group's products that pytcgplayer did not record.
+	 * @param groupId the TCGplayer group id
+	 * @return product id to its series, in file order; empty if the group is not recorded
+	 */
+	Map<String, List<Series>> tcgcsvGroup(String groupId) {
+		return this.byGroup.getOrDefault(groupId, Map.of());
 	}
 
 	/**
@@ -95,6 +131,16 @@ final class SamplePrices {
 
 	LocalDate lastDay() {
 		return this.days.last();
+	}
+
+	/**
+	 * The TCGCSV prices of one printing of a product.
+	 *
+	 * @param printing the TCGplayer printing
+	 * @param prices day to prices
+	 */
+	record Series(String printing, NavigableMap<LocalDate, DailyPrice> prices) {
+
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.pokewatch.collector.source.CardResult;
 import dev.pokewatch.collector.source.DailyPrice;
 import dev.pokewatch.collector.source.DayWindow;
 import dev.pokewatch.collector.source.PriceSource;
+import dev.pokewatch.collector.source.Printings;
 import dev.pokewatch.collector.source.SetBatch;
 import dev.pokewatch.collector.source.WholeSetCards;
 import dev.pokewatch.common.card.CardsConfig;
@@ -31,14 +32,14 @@ import dev.pokewatch.common.card.TrackedSet;
  * window are reported as unavailable (TCGCSV keeps history only in its daily archives).
  *
  * <p>
- * A product has one row per printing ({@code subTypeName}). The row priced for a card is
- * chosen deterministically: the card's {@code printing} from cards.yaml if given (the
- * card is skipped if that printing is not listed), else {@code Holofoil}, else the first
- * row with a market price, else the first row.
+ * A product has one row per printing ({@code subTypeName}). The row priced for a card
+ * listed in cards.yaml is chosen by {@link Printings#choose}: its {@code printing} if
+ * given (the card is skipped if that printing is not listed), else {@code Holofoil}, else
+ * the first row with a market price, else the first row. For {@code track_all: true},
+ * every printing of every product cards.yaml does not list is a card of its own
+ * ({@link WholeSetCards}).
  */
 public class TcgcsvSource implements PriceSource {
-
-	static final String PREFERRED_PRINTING = "Holofoil";
 
 	private final TcgcsvClient client;
 
@@ -109,7 +110,8 @@ public class TcgcsvSource implements PriceSource {
 			set.cards().forEach((card) -> configured.add(card.tcgplayerId()));
 			byProduct.forEach((productId, rows) -> {
 				if (!configured.contains(productId)) {
-					results.add(result(WholeSetCards.card(set.set(), productId, null, null), rows, today));
+					rows.forEach((row) -> results.add(collected(
+							WholeSetCards.card(set.set(), productId, row.subTypeName(), null, null), row, today)));
 				}
 			});
 		}
@@ -121,25 +123,18 @@ public class TcgcsvSource implements PriceSource {
 			return new CardResult.Skipped(card,
 					"TCGplayer product " + card.tcgplayerId() + " is not in the group's price list");
 		}
-		Optional<TcgcsvClient.ProductPrice> chosen = choose(rows, card.printing());
+		Optional<TcgcsvClient.ProductPrice> chosen = Printings.choose(rows, TcgcsvClient.ProductPrice::subTypeName,
+				(row) -> row.market() != null, card.printing());
 		if (chosen.isEmpty()) {
 			return new CardResult.Skipped(card, "printing '" + card.printing() + "' is not listed for product "
 					+ card.tcgplayerId() + " (listed: " + rows.stream().map((r) -> r.subTypeName()).toList() + ")");
 		}
-		TcgcsvClient.ProductPrice price = chosen.get();
-		return new CardResult.Collected(card, null,
-				List.of(new DailyPrice(today, price.market(), price.low(), price.mid(), price.high())));
+		return collected(card, chosen.get(), today);
 	}
 
-	static Optional<TcgcsvClient.ProductPrice> choose(List<TcgcsvClient.ProductPrice> rows, String printing) {
-		if (printing != null) {
-			return rows.stream().filter((row) -> printing.equalsIgnoreCase(row.subTypeName())).findFirst();
-		}
-		return rows.stream()
-			.filter((row) -> PREFERRED_PRINTING.equalsIgnoreCase(row.subTypeName()))
-			.findFirst()
-			.or(() -> rows.stream().filter((row) -> row.market() != null).findFirst())
-			.or(() -> rows.stream().findFirst());
+	private static CardResult collected(TrackedCard card, TcgcsvClient.ProductPrice price, LocalDate today) {
+		return new CardResult.Collected(card, null,
+				List.of(new DailyPrice(today, price.market(), price.low(), price.mid(), price.high())));
 	}
 
 	private static List<CardResult> failAll(TrackedSet set, String reason) {

@@ -31,6 +31,7 @@ import dev.pokewatch.common.retry.HttpRetrySettings;
 import static dev.pokewatch.collector.StubServer.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link TcgcsvSource}.
@@ -128,17 +129,33 @@ class TcgcsvSourceTests {
 	}
 
 	@Test
-	void fetchWhenTrackAllShouldCollectEveryProductOnceWithStableIds() {
+	void fetchWhenTrackAllShouldCollectEveryPrintingOfUnlistedProductsWithStableIds() {
 		this.server.on("/prices", Reply.ok(recorded("tcgcsv_prices_group23237_2025-10-26.json")));
 		TrackedSet wholeSet = new TrackedSet(SET_151, List.of(card("sv151_charizard_ex_199", "517045", null)), true);
 		SetBatch batch = this.source.fetch(wholeSet, new DayWindow(TODAY, 1));
+		// the recording has 397 (product, printing) rows; the listed product's one row is
+		// priced once, for its listed card
+		assertThat(batch.cards()).hasSize(397)
+			.allSatisfy((result) -> assertThat(result).isInstanceOf(CardResult.Collected.class));
 		assertThat(batch.cards()).extracting((result) -> result.card().internalId())
 			.startsWith("sv151_charizard_ex_199")
-			.contains("sv_scarlet__violet_151_517047")
-			.doesNotContain("sv_scarlet__violet_151_517045")
+			.contains("sv_scarlet__violet_151_517047_holofoil", "sv_scarlet__violet_151_502548_normal",
+					"sv_scarlet__violet_151_502548_reverse_holofoil")
+			.noneMatch((id) -> id.startsWith("sv_scarlet__violet_151_517045"))
 			.doesNotHaveDuplicates();
-		assertThat(batch.cards()).hasSizeGreaterThan(200)
-			.allSatisfy((result) -> assertThat(result).isInstanceOf(CardResult.Collected.class));
+		assertThat(batch.cards()).filteredOn((result) -> result.card().tcgplayerId().equals("502548"))
+			.extracting((result) -> result.card().printing(), (result) -> market(result))
+			.containsExactly(tuple("Reverse Holofoil", 0.16), tuple("Normal", 0.15));
+		assertThat(batch.cards()).filteredOn((result) -> result.card().tcgplayerId().equals("502548"))
+			.allSatisfy((result) -> assertThat(result.card())
+				.extracting(TrackedCard::name, TrackedCard::cardNumber, TrackedCard::rarity, TrackedCard::category)
+				.containsExactly("Squirtle", "007", "Common", "single"));
+		// a sealed product the bundled catalog has no name for
+		assertThat(batch.cards()).filteredOn((result) -> result.card().tcgplayerId().equals("501999"))
+			.singleElement()
+			.satisfies((result) -> assertThat(result.card())
+				.extracting(TrackedCard::internalId, TrackedCard::name, TrackedCard::category)
+				.containsExactly("sv_scarlet__violet_151_501999_normal", "product 501999", "sealed"));
 	}
 
 	private static Double market(CardResult result) {
