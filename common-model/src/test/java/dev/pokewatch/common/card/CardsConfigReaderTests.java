@@ -3,6 +3,7 @@ package dev.pokewatch.common.card;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,16 +171,21 @@ class CardsConfigReaderTests {
 	}
 
 	@Test
-	void readWhenShippedConfigShouldParseTwentyUniqueCardsWithGroupIds() {
+	void readWhenShippedConfigShouldParseTheSampleProductsAndWholeSets() {
 		CardsConfig config = CardsConfigReader.read(repositoryRoot().resolve("config/cards.yaml"));
-		assertThat(config.sets()).hasSize(20);
-		assertThat(config.sets()).allSatisfy((set) -> {
-			assertThat(set.set().tcgplayerGroupId()).isNotNull();
-			assertThat(set.cards()).singleElement().satisfies((card) -> assertThat(card.tcgplayerId()).isNotNull());
-		});
-		assertThat(config.sets().stream().map((s) -> s.set().safeName()).distinct()).hasSize(20);
-		assertThat(config.sets().stream().flatMap((s) -> s.cards().stream()).map(TrackedCard::category).distinct())
-			.containsExactlyInAnyOrder("grail", "chase");
+		List<TrackedCard> cards = config.sets().stream().flatMap((s) -> s.cards().stream()).toList();
+		// the 43 pytcgplayer products: 20 chase cards and 23 sealed boxes, each with its
+		// group
+		assertThat(cards).hasSize(43).allSatisfy((card) -> assertThat(card.tcgplayerId()).isNotNull());
+		assertThat(cards.stream().map(TrackedCard::internalId).distinct()).hasSize(43);
+		assertThat(cards.stream().filter((card) -> card.category().equals("sealed"))).hasSize(23);
+		assertThat(cards.stream().map(TrackedCard::category).distinct()).containsExactlyInAnyOrder("grail", "chase",
+				"sealed");
+		assertThat(config.sets()).allSatisfy((set) -> assertThat(set.set().tcgplayerGroupId()).isNotNull());
+		assertThat(config.sets().stream().map((s) -> s.set().safeName()).distinct()).hasSize(config.sets().size());
+		// the three TCGCSV groups are tracked whole
+		assertThat(config.sets().stream().filter(TrackedSet::wholeSet).map((s) -> s.set().tcgplayerGroupId()))
+			.containsExactlyInAnyOrder("604", "2848", "23237");
 	}
 
 	private Path write(String yaml) throws IOException {
