@@ -53,6 +53,7 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 	 * @param holdoutLiftPpLow the low end of the lift's confidence interval
 	 * @param holdoutLiftPpHigh the high end of the lift's confidence interval
 	 */
+	@Schema(name = "SignalRuleSummary")
 	record Rule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "z_2.0") String id,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
 					"percent", "dispersion" }, example = "dispersion") String unit,
@@ -131,6 +132,7 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 	 * @param strength {@code ln(fair / market) / dispersion}, {@code null} when unknown
 	 * @param signal BUY or SELL
 	 */
+	@Schema(name = "SignalItem")
 	record Item(
 			@JsonProperty("card_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					example = OpenApiConfiguration.EXAMPLE_CARD) String cardId,
