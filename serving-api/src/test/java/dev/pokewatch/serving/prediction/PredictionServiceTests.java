@@ -97,14 +97,8 @@ class PredictionServiceTests {
 
 	@Test
 	void predictWhenMetadataIsFromAnOlderTrainerShouldServeWithThePercentRule() {
-		ModelIndex index = load(TestModels.write(this.dir, TestModels.standardRows(1.0), """
-				{"model_type": "sma", "window_size": 7, "trained_at": "2025-11-24T08:00:00Z",
-				 "mlflow_run_id": null, "mlflow_experiment_id": null, "dataset_path": "data/processed/x.parquet",
-				 "dataset_size": 9, "metrics": {"mape": 1.5, "buy_hit_rate_7d": 0.6},
-				 "thresholds": {"buy_threshold_pct": 0.10, "sell_threshold_pct": 0.15},
-				 "model_version": "old-v1", "data_hash": "abc", "features_file": "features.parquet",
-				 "cards_count": 3}
-				"""));
+		ModelIndex index = load(
+				TestModels.write(this.dir, TestModels.standardRows(1.0), TestModels.olderMetadataJson("old-v1")));
 		ModelMetadata metadata = index.metadata();
 		assertThat(metadata.trend()).isEqualTo("reversion");
 		assertThat(metadata.horizonDays()).isNull();

@@ -120,6 +120,24 @@ public final class TestModels {
 	}
 
 	/**
+	 * Metadata as trainers wrote it before signal units, trends and horizons: a percent
+	 * rule without {@code signal_unit}, {@code min_signal_price}, {@code trend} or
+	 * {@code horizon_days}, and a horizon metric it cannot be tied to.
+	 * @param version the model version
+	 * @return the metadata file's content
+	 */
+	public static String olderMetadataJson(String version) {
+		return """
+				{"model_type": "sma", "window_size": 7, "trained_at": "2025-11-24T08:00:00Z",
+				 "mlflow_run_id": null, "mlflow_experiment_id": null, "dataset_path": "data/processed/x.parquet",
+				 "dataset_size": 9, "metrics": {"mape": 1.5, "buy_hit_rate_7d": 0.6, "sell_hit_rate_7d": 0.6},
+				 "thresholds": {"buy_threshold_pct": 0.10, "sell_threshold_pct": 0.15},
+				 "model_version": "%s", "data_hash": "abc", "features_file": "features.parquet",
+				 "cards_count": 3}
+				""".formatted(version);
+	}
+
+	/**
 	 * One row.
 	 * @param cardId card
 	 * @param name card name
