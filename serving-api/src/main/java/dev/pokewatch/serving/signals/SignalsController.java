@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,7 +69,9 @@ class SignalsController {
 									required = false) String maxAgeDays,
 			@Parameter(description = "Most signals listed",
 					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
-							defaultValue = "20")) @RequestParam(required = false) String limit) {
+							defaultValue = "20")) @RequestParam(required = false) String limit,
+			HttpServletRequest request) {
+		SignalsQuery.requireSingleValues(request.getParameterMap());
 		SignalsQuery query = SignalsQuery.parse(signal, category, maxAgeDays, limit);
 		return this.service.signals(this.registry.require(), query);
 	}

@@ -1,5 +1,7 @@
 package dev.pokewatch.serving.signals;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.pokewatch.common.signal.Signal;
@@ -25,6 +27,8 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit) {
 
 	static final int MAX_LIMIT = 500;
 
+	private static final List<String> PARAMETERS = List.of("signal", "category", "max_age_days", "limit");
+
 	private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
 	/**
@@ -40,6 +44,22 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit) {
 		return new SignalsQuery(side(signal), (category == null || category.isEmpty()) ? null : category,
 				integer("max_age_days", maxAgeDays, DEFAULT_MAX_AGE_DAYS, 0, MAX_MAX_AGE_DAYS),
 				integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
+	}
+
+	/**
+	 * Rejects a parameter given more than once: binding would join the values with commas
+	 * into one (a category {@code a,b} that matches nothing) instead of failing.
+	 * @param parameters the request's parameters
+	 * @throws InvalidSignalsQueryException naming the repeated parameter
+	 */
+	static void requireSingleValues(Map<String, String[]> parameters) {
+		for (String name : PARAMETERS) {
+			String[] values = parameters.get(name);
+			if (values != null && values.length > 1) {
+				throw new InvalidSignalsQueryException(
+						"'" + name + "' must be given at most once, got " + values.length + " values");
+			}
+		}
 	}
 
 	/**

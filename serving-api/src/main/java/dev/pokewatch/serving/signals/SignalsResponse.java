@@ -50,8 +50,8 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 	 * @param horizonDays the signal horizon in days, {@code null} for older models
 	 * @param holdoutHitRate share of the side's holdout signals that moved the right way
 	 * @param holdoutLiftPp the hit rate minus the base rate, in percentage points
-	 * @param holdoutLiftPpLow the low end of the lift's confidence interval
-	 * @param holdoutLiftPpHigh the high end of the lift's confidence interval
+	 * @param holdoutLiftPpLow the low end of the lift's 95 % interval
+	 * @param holdoutLiftPpHigh the high end of the lift's 95 % interval
 	 */
 	@Schema(name = "SignalRuleSummary")
 	record Rule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "z_2.0") String id,
@@ -82,10 +82,10 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 							+ "not recorded") Double holdoutLiftPp,
 			@JsonProperty("holdout_lift_pp_low") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					types = { "number", "null" }, example = "2.3",
-					description = "Low end of the lift's confidence interval") Double holdoutLiftPpLow,
+					description = "Low end of the lift's 95 % interval; null when not recorded") Double holdoutLiftPpLow,
 			@JsonProperty("holdout_lift_pp_high") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					types = { "number", "null" }, example = "9.8",
-					description = "High end of the lift's confidence interval") Double holdoutLiftPpHigh){
+					description = "High end of the lift's 95 % interval; null when not recorded") Double holdoutLiftPpHigh){
 
 		/**
 		 * The rule of a model, with the holdout record of one side.
@@ -108,9 +108,8 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 		}
 
 		private static Double metric(Map<String, Double> metrics, Integer horizon, String name) {
-			// without a horizon the metric names cannot be known; a non-finite value is
-			// not
-			// valid JSON
+			// the names end in the horizon: without one they cannot be known
+			// (training writes finite values only; a non-finite one would not be JSON)
 			Double value = (horizon != null) ? metrics.get(name) : null;
 			return (value != null && Double.isFinite(value)) ? value : null;
 		}

@@ -164,7 +164,8 @@ class SignalsControllerTests {
 		assertProblem(get("/signals?signal=HOLD"), 400, "/signals", "'signal' must be BUY or SELL, got 'HOLD'");
 		assertProblem(get("/signals?signal=buy"), 400, "/signals", "'signal' must be BUY or SELL, got 'buy'");
 		assertProblem(get("/signals?signal="), 400, "/signals", "'signal' must be BUY or SELL, got ''");
-		assertProblem(get("/signals?signal=BUY&signal=SELL"), 400, "/signals", "'signal' must be BUY or SELL");
+		assertProblem(get("/signals?signal=BUY&signal=SELL"), 400, "/signals",
+				"'signal' must be given at most once, got 2 values");
 	}
 
 	@Test
@@ -182,6 +183,15 @@ class SignalsControllerTests {
 					"'max_age_days' must be an integer from 0 to 3650, got '" + maxAge + "'");
 		}
 		assertThat(get("/signals?signal=SELL&max_age_days=3650")).hasStatusOk();
+	}
+
+	@Test
+	void signalsWhenAParameterIsRepeatedShouldAnswer400NamingIt() {
+		assertProblem(get("/signals?signal=BUY&category=a&category=b"), 400, "/signals",
+				"'category' must be given at most once, got 2 values");
+		assertProblem(get("/signals?signal=BUY&limit=5&limit=5"), 400, "/signals",
+				"'limit' must be given at most once");
+		assertThat(get("/signals?signal=BUY&category=a,b")).hasStatusOk();
 	}
 
 	@Test

@@ -170,6 +170,8 @@ class OpenApiConfigurationTests {
 	@Test
 	void signalsWhenDocumentedShouldStateEveryParameterWithItsConstraints() {
 		String parameters = "$.paths./signals.get.parameters";
+		assertThat(this.document.<List<String>>read(parameters + "[*].name")).containsExactly("signal", "category",
+				"max_age_days", "limit");
 		assertThat(this.document.<List<Boolean>>read(parameters + "[?(@.name == 'signal')].required"))
 			.containsExactly(true);
 		assertThat(this.document.<List<List<String>>>read(parameters + "[?(@.name == 'signal')].schema.enum"))
