@@ -16,13 +16,17 @@ import dev.pokewatch.serving.system.OpenApiConfiguration;
  * @param cardId the card
  * @param date the day the answer is for (the resolved as-of day)
  * @param marketPrice that day's market price
- * @param fairPrice the fair price from previous days
+ * @param fairPrice the model's forecast of the market price at the signal horizon, from
+ * previous days only
  * @param deviationPct {@code (market - fair) / fair}, a fraction
  * @param signal BUY, SELL or HOLD
  * @param modelVersion the model that answered
  * @param requestedDate the requested day when it differs from {@code date}
  * @param outlier whether the market price was flagged as an outlier
  * @param note why the signal is forced to HOLD, when it is
+ * @param strength {@code ln(fair / market) / dispersion}: the expected move in units of
+ * the card's typical move, positive for a rise; always written, {@code null} when the
+ * day's dispersion is unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PredictionResponse(
@@ -32,8 +36,9 @@ record PredictionResponse(
 				example = OpenApiConfiguration.EXAMPLE_DATE) LocalDate date,
 		@JsonProperty("market_price") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 				example = "139.15") double marketPrice,
-		@JsonProperty("fair_price") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-				example = "138.29") double fairPrice,
+		@JsonProperty("fair_price") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "138.29",
+				description = "The model's forecast of the market price at the signal horizon (horizon_days of "
+						+ "the model), from previous days only") double fairPrice,
 		@JsonProperty("deviation_pct") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.0062",
 				description = "(market_price - fair_price) / fair_price as a fraction (0.0062 = 0.62 %)") double deviationPct,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "HOLD") Signal signal,
@@ -43,11 +48,16 @@ record PredictionResponse(
 				description = "Present only when the answer is for an earlier day than requested") LocalDate requestedDate,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 				description = "The market price was flagged as an outlier: the signal is HOLD") boolean outlier,
-		@Schema(nullable = true) String note) {
+		@Schema(nullable = true) String note,
+		@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {
+				"number", "null" }, example = "1.42",
+				description = "ln(fair_price / market_price) / dispersion: the expected move to the horizon in units "
+						+ "of the card's typical move (positive = expected rise); null when the card's dispersion "
+						+ "that day is unknown") Double strength){
 
 	PredictionResponse withRequestedDate(LocalDate requested) {
 		return new PredictionResponse(this.cardId, this.date, this.marketPrice, this.fairPrice, this.deviationPct,
-				this.signal, this.modelVersion, requested, this.outlier, this.note);
+				this.signal, this.modelVersion, requested, this.outlier, this.note, this.strength);
 	}
 
 }

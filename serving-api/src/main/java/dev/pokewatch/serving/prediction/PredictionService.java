@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.serving.servedmodel.DaySignal;
 import dev.pokewatch.serving.servedmodel.ServedSeries;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
 import dev.pokewatch.serving.system.ApiProblemException;
@@ -28,8 +29,9 @@ import dev.pokewatch.serving.system.ServingProperties;
 
 /**
  * Answers predictions from a {@link ModelIndex}: as-of date resolution by binary search,
- * the signal from the model's thresholds, and a bounded response cache keyed by model
- * load, card and resolved day (a reload changes the key, so stale entries are never hit).
+ * the signal from the model's rule ({@link ModelIndex#signalAt}), and a bounded response
+ * cache keyed by model load, card and resolved day (a reload changes the key, so stale
+ * entries are never hit).
  */
 @Service
 class PredictionService {
@@ -147,16 +149,13 @@ class PredictionService {
 	}
 
 	private PredictionResponse compute(ModelIndex index, ServedSeries series, int at) {
-		double market = series.marketPrice(at);
-		double fair = series.fairPrice(at);
-		if (Double.isNaN(fair)) {
+		DaySignal day = index.signalAt(series, at);
+		if (day == null) {
 			throw new FairPriceUnavailableException(series.cardId(), series.date(at), firstWithFairPrice(series, at));
 		}
-		double deviation = (market - fair) / fair;
-		boolean outlier = series.outlier(at);
-		Signal signal = outlier ? Signal.HOLD : index.signalRule().signal(market, fair, Double.NaN);
-		return new PredictionResponse(series.cardId(), series.date(at), market, fair, deviation, signal,
-				index.modelVersion(), null, outlier, outlier ? OUTLIER_NOTE : null);
+		return new PredictionResponse(series.cardId(), series.date(at), day.marketPrice(), day.fairPrice(),
+				day.deviation(), day.signal(), index.modelVersion(), null, day.outlier(),
+				day.outlier() ? OUTLIER_NOTE : null, day.strengthOrNull());
 	}
 
 	private static LocalDate firstWithFairPrice(ServedSeries series, int from) {

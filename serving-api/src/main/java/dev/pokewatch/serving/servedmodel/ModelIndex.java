@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.common.signal.SignalRule;
 
 /**
@@ -43,6 +44,27 @@ public record ModelIndex(long generation, ModelMetadata metadata, SignalRule sig
 	 */
 	public ServedSeries card(String cardId) {
 		return this.cards.get(cardId);
+	}
+
+	/**
+	 * The signal of a card on one of its days, by the model's rule and that day's
+	 * dispersion. An outlier day is {@code HOLD}: no BUY or SELL is derived from an
+	 * anomalous price.
+	 * @param series a series of this index
+	 * @param at the index of the day in the series
+	 * @return the day's signal, or {@code null} when the model has no fair price that day
+	 */
+	public DaySignal signalAt(ServedSeries series, int at) {
+		double market = series.marketPrice(at);
+		double fair = series.fairPrice(at);
+		if (Double.isNaN(fair)) {
+			return null;
+		}
+		double dispersion = series.dispersion(at);
+		boolean outlier = series.outlier(at);
+		Signal signal = outlier ? Signal.HOLD : this.signalRule.signal(market, fair, dispersion);
+		return new DaySignal(market, fair, SignalRule.deviation(market, fair),
+				SignalRule.strength(market, fair, dispersion), signal, outlier);
 	}
 
 	/**

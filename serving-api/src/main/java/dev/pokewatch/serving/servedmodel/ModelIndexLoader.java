@@ -141,9 +141,11 @@ final class ModelIndexLoader {
 			if (Double.isFinite(marketPrice)) {
 				int day = row.epochDay();
 				double fairPrice = row.fairPrice();
+				double dispersion = row.dispersion();
 				this.current.add(day, marketPrice,
-						(Double.isFinite(fairPrice) && fairPrice > 0) ? fairPrice : Double.NaN, row.outlier());
-				this.current.names(day, row.cardName(), row.setName());
+						(Double.isFinite(fairPrice) && fairPrice > 0) ? fairPrice : Double.NaN,
+						(Double.isFinite(dispersion) && dispersion > 0) ? dispersion : Double.NaN, row.outlier());
+				this.current.names(day, row.cardName(), row.setName(), row.category());
 			}
 		}
 

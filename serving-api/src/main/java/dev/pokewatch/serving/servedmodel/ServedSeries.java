@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * One card's history in the served model, as parallel arrays sorted by day so an as-of
  * lookup is a binary search without allocation. Days are epoch days; a missing fair price
- * is {@code NaN}. Instances are never mutated after construction.
+ * or dispersion is {@code NaN}. The category, like the names, is kept once per card (that
+ * of its latest day that has one). Instances are never mutated after construction.
  */
 public final class ServedSeries {
 
@@ -16,25 +17,32 @@ public final class ServedSeries {
 
 	private final String setName;
 
+	private final String category;
+
 	private final int[] epochDays;
 
 	private final double[] marketPrices;
 
 	private final double[] fairPrices;
 
+	/** {@code null} when the card has no known dispersion on any day. */
+	private final double[] dispersions;
+
 	private final boolean[] outliers;
 
-	ServedSeries(String cardId, String cardName, String setName, int[] epochDays, double[] marketPrices,
-			double[] fairPrices, boolean[] outliers) {
+	ServedSeries(String cardId, String cardName, String setName, String category, int[] epochDays,
+			double[] marketPrices, double[] fairPrices, double[] dispersions, boolean[] outliers) {
 		if (epochDays.length == 0) {
 			throw new IllegalArgumentException("'epochDays' must not be empty for card " + cardId);
 		}
 		this.cardId = cardId;
 		this.cardName = cardName;
 		this.setName = setName;
+		this.category = category;
 		this.epochDays = epochDays;
 		this.marketPrices = marketPrices;
 		this.fairPrices = fairPrices;
+		this.dispersions = dispersions;
 		this.outliers = outliers;
 	}
 
@@ -85,6 +93,14 @@ public final class ServedSeries {
 	}
 
 	/**
+	 * The card's category (e.g. {@code pokemon}).
+	 * @return the category, or {@code null}
+	 */
+	public String category() {
+		return this.category;
+	}
+
+	/**
 	 * The epoch day at an index.
 	 * @param index the index
 	 * @return the epoch day
@@ -118,6 +134,15 @@ public final class ServedSeries {
 	 */
 	public double fairPrice(int index) {
 		return this.fairPrices[index];
+	}
+
+	/**
+	 * The card's dispersion at an index, the scale of its signal strength.
+	 * @param index the index
+	 * @return the dispersion (a log-price scale), or {@code NaN} when unknown
+	 */
+	public double dispersion(int index) {
+		return (this.dispersions != null) ? this.dispersions[index] : Double.NaN;
 	}
 
 	/**

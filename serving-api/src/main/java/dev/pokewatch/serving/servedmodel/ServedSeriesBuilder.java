@@ -23,6 +23,12 @@ final class ServedSeriesBuilder {
 
 	private boolean[] outliers = new boolean[8];
 
+	/**
+	 * Dispersions, allocated at the first known one: a model without the column (written
+	 * before it existed) costs nothing.
+	 */
+	private double[] dispersions;
+
 	private boolean sorted = true;
 
 	private String cardName;
@@ -32,6 +38,10 @@ final class ServedSeriesBuilder {
 	private String setName;
 
 	private int setNameDay = Integer.MIN_VALUE;
+
+	private String category;
+
+	private int categoryDay = Integer.MIN_VALUE;
 
 	ServedSeriesBuilder(String cardId) {
 		this.cardId = cardId;
@@ -46,13 +56,22 @@ final class ServedSeriesBuilder {
 		return this.size;
 	}
 
-	void add(int day, double marketPrice, double fairPrice, boolean outlier) {
+	void add(int day, double marketPrice, double fairPrice, double dispersion, boolean outlier) {
 		if (this.size == this.days.length) {
 			int capacity = Math.max(8, this.size * 2);
 			this.days = Arrays.copyOf(this.days, capacity);
 			this.market = Arrays.copyOf(this.market, capacity);
 			this.fair = Arrays.copyOf(this.fair, capacity);
 			this.outliers = Arrays.copyOf(this.outliers, capacity);
+			if (this.dispersions != null) {
+				this.dispersions = growWithNaN(this.dispersions, capacity);
+			}
+		}
+		if (this.dispersions == null && !Double.isNaN(dispersion)) {
+			this.dispersions = growWithNaN(new double[0], this.days.length);
+		}
+		if (this.dispersions != null) {
+			this.dispersions[this.size] = dispersion;
 		}
 		if (this.size > 0 && day < this.days[this.size - 1]) {
 			this.sorted = false;
@@ -64,8 +83,12 @@ final class ServedSeriesBuilder {
 		this.size++;
 	}
 
-	/** Keeps the names of the latest day that has them. */
-	void names(int day, String name, String set) {
+	/** Keeps the names and category of the latest day that has them. */
+	void names(int day, String name, String set, String cardCategory) {
+		if (cardCategory != null && day >= this.categoryDay) {
+			this.category = cardCategory;
+			this.categoryDay = day;
+		}
 		if (name != null && day >= this.cardNameDay) {
 			this.cardName = name;
 			this.cardNameDay = day;
@@ -83,7 +106,16 @@ final class ServedSeriesBuilder {
 			this.market = Arrays.copyOf(this.market, this.size);
 			this.fair = Arrays.copyOf(this.fair, this.size);
 			this.outliers = Arrays.copyOf(this.outliers, this.size);
+			if (this.dispersions != null) {
+				this.dispersions = Arrays.copyOf(this.dispersions, this.size);
+			}
 		}
+	}
+
+	private static double[] growWithNaN(double[] values, int capacity) {
+		double[] grown = Arrays.copyOf(values, capacity);
+		Arrays.fill(grown, values.length, capacity, Double.NaN);
+		return grown;
 	}
 
 	ServedSeries build(Path file) {
@@ -93,11 +125,13 @@ final class ServedSeriesBuilder {
 		double[] sortedMarket = this.market;
 		double[] sortedFair = this.fair;
 		boolean[] sortedOutliers = this.outliers;
+		double[] sortedDispersions = this.dispersions;
 		if (!this.sorted) {
 			sortedDays = new int[n];
 			sortedMarket = new double[n];
 			sortedFair = new double[n];
 			sortedOutliers = new boolean[n];
+			sortedDispersions = (this.dispersions != null) ? new double[n] : null;
 			Integer[] order = new Integer[n];
 			for (int i = 0; i < n; i++) {
 				order[i] = i;
@@ -108,6 +142,9 @@ final class ServedSeriesBuilder {
 				sortedMarket[i] = this.market[order[i]];
 				sortedFair[i] = this.fair[order[i]];
 				sortedOutliers[i] = this.outliers[order[i]];
+				if (sortedDispersions != null) {
+					sortedDispersions[i] = this.dispersions[order[i]];
+				}
 			}
 		}
 		for (int i = 1; i < n; i++) {
@@ -116,8 +153,8 @@ final class ServedSeriesBuilder {
 						+ LocalDate.ofEpochDay(sortedDays[i]));
 			}
 		}
-		return new ServedSeries(this.cardId, this.cardName, this.setName, sortedDays, sortedMarket, sortedFair,
-				sortedOutliers);
+		return new ServedSeries(this.cardId, this.cardName, this.setName, this.category, sortedDays, sortedMarket,
+				sortedFair, sortedDispersions, sortedOutliers);
 	}
 
 }

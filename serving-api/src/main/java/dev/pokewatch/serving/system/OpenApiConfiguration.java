@@ -49,6 +49,14 @@ public class OpenApiConfiguration {
 			**Compatibility.** Field names follow the older Python API: `/fair_price`, `/cards` and `/health` \
 			answer what it answered; `deviation_pct` is a fraction (0.0062 = 0.62 %).
 
+			**Fair price and signals.** `fair_price` is the model's forecast of the market price at the \
+			signal horizon (7 days), from previous days only, so BUY means "expected to rise" and SELL \
+			"expected to fall" whatever the model. The model's rule compares either `deviation_pct` with \
+			percent thresholds or `strength` = ln(fair_price / market_price) / dispersion (the expected move \
+			in units of the card's typical move) with strength thresholds; `GET /signals` states the rule. \
+			`strength` is an addition: the first seven fields of `/predict` are unchanged, and `strength` is \
+			null when the card's dispersion that day is unknown (a dispersion rule then answers HOLD).
+
 			**Dates** resolve as-of: the latest day with a market price at or before the requested day. \
 			`date` in the answer is the day used; `requested_date` is added when it differs. A date before \
 			a card's history, or an unknown card, is 404; a malformed date is 400.

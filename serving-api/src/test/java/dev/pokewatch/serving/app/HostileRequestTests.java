@@ -94,7 +94,7 @@ class HostileRequestTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/cards?=", "/cards?%", "/cards?a=%zz", "/cards?details=true&=", "/list_cards?=",
-			"/list_cards?a=%zz" })
+			"/list_cards?a=%zz", "/signals?signal=BUY&a=%zz", "/signals?=" })
 	void cardsWhenQueryStringIsMalformedShouldAnswer400(String target, CapturedOutput output) {
 		RawHttpClient.Response response = raw().get(target, "X-API-Key: " + CLIENT_KEY);
 		assertProblem(response, 400, "invalid-request");

@@ -67,6 +67,8 @@ class PredictionControllerTests {
 		assertThat(JsonPath.<String>read(body, "$.model_version")).isEqualTo("slice-v1");
 		assertThat(JsonPath.<Boolean>read(body, "$.outlier")).isFalse();
 		assertThat(body).doesNotContain("requested_date").doesNotContain("note");
+		// the model has no dispersion: the field is there for every client, and null
+		assertThat(body).contains("\"strength\":null");
 	}
 
 	@Test

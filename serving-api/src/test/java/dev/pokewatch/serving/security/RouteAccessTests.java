@@ -14,16 +14,16 @@ class RouteAccessTests {
 
 	@ParameterizedTest
 	@CsvSource({ "/predict, CLIENT", "/fair_price, CLIENT", "/batch_predict, CLIENT", "/list_cards, CLIENT",
-			"/cards, CLIENT", "/admin/reload, ADMIN", "/admin, ADMIN", "/health, OPEN", "/metrics, OPEN",
-			"/actuator/prometheus, OPEN", "/docs, OPEN", "/v3/api-docs/swagger-config, OPEN",
+			"/cards, CLIENT", "/signals, CLIENT", "/admin/reload, ADMIN", "/admin, ADMIN", "/health, OPEN",
+			"/metrics, OPEN", "/actuator/prometheus, OPEN", "/docs, OPEN", "/v3/api-docs/swagger-config, OPEN",
 			"/swagger-ui/index.html, OPEN", "/, OPEN", "/nope, OPEN", "/predictions, OPEN", "/cardsx, OPEN",
-			"/administrator, OPEN" })
+			"/signalsx, OPEN", "/administrator, OPEN" })
 	void ofPathWhenKnownRouteShouldGiveItsAccess(String path, RouteAccess expected) {
 		assertThat(RouteAccess.ofPath(path)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/predict/, CLIENT", "//predict, CLIENT", "/PREDICT, CLIENT", "/cards/x, CLIENT",
+	@CsvSource({ "/predict/, CLIENT", "//predict, CLIENT", "/PREDICT, CLIENT", "/cards/x, CLIENT", "/SIGNALS/, CLIENT",
 			"//admin//reload, ADMIN", "/Admin/Reload/, ADMIN" })
 	void ofPathWhenVariantSpellingShouldStillBeProtected(String path, RouteAccess expected) {
 		assertThat(RouteAccess.ofPath(path)).isEqualTo(expected);

@@ -164,6 +164,27 @@ class ModelIndexLoaderTests {
 	}
 
 	@Test
+	void readSeriesWhenRowsCarryDispersionAndCategoryShouldKeepThemPerDayAndPerCard() {
+		Path file = writeFeatures(List.of(TestModels.row("x", "X", "Singles", "2025-01-03", 3.0, 2.0, 0.03, false),
+				TestModels.row("y", "Y", null, "2025-01-01", 7.0, 7.0, null, false),
+				TestModels.row("x", "X", "Old", "2025-01-01", 1.0, null, null, false),
+				TestModels.row("y", "Y", null, "2025-01-02", 8.0, 7.0, null, false),
+				TestModels.row("x", "X", null, "2025-01-02", 2.0, 1.0, 0.02, false),
+				TestModels.row("x", "X", "Singles", "2025-01-04", 4.0, 3.0, -0.5, false)));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		ServedSeries x = cards.get("x");
+		assertThat(x.dispersion(0)).isNaN();
+		assertThat(x.dispersion(1)).isEqualTo(0.02);
+		assertThat(x.dispersion(2)).isEqualTo(0.03);
+		assertThat(x.dispersion(3)).as("a non-positive dispersion is no dispersion").isNaN();
+		assertThat(x.category()).isEqualTo("Singles");
+		ServedSeries y = cards.get("y");
+		assertThat(y.dispersion(0)).isNaN();
+		assertThat(y.dispersion(1)).isNaN();
+		assertThat(y.category()).isNull();
+	}
+
+	@Test
 	void readSeriesWhenACardComesBackAfterOtherCardsShouldKeepAllItsDays() {
 		Path file = writeFeatures(List.of(row("x", "X", "2025-01-01", null, null, false),
 				row("y", "Y", "2025-01-01", 5.0, null, false), row("x", "X", "2025-01-02", 2.0, 1.0, false),

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document's examples name (the bundled sample's ids), written by the test.
  */
 @SpringBootTest(classes = ServingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "serving.security.enabled=false", "serving.reload.watch=false" })
+		properties = { "serving.security.enabled=false", "serving.reload.watch=false",
+				"serving.rate-limit.requests-per-minute=1000000", "serving.rate-limit.burst=1000000" })
 class OpenApiConfigurationTests {
 
 	private static final Path MODEL_DIR = exampleModel();
@@ -109,7 +110,7 @@ class OpenApiConfigurationTests {
 	@Test
 	void protectedOperationsWhenDocumentedShouldStateAuthRateLimitAndMediaTypeProblems() {
 		for (String operation : List.of("post /predict", "post /fair_price", "post /batch_predict", "get /cards",
-				"get /list_cards", "post /admin/reload")) {
+				"get /list_cards", "get /signals", "post /admin/reload")) {
 			for (String status : List.of("401", "429")) {
 				assertProblem(operation, status);
 			}
@@ -119,6 +120,8 @@ class OpenApiConfigurationTests {
 			assertProblem(operation, "400");
 		}
 		assertProblem("post /admin/reload", "403");
+		assertProblem("get /signals", "400");
+		assertProblem("get /signals", "503");
 		assertThat(responses("get /health")).containsKeys("200", "503").doesNotContainKey("401");
 	}
 
@@ -162,6 +165,49 @@ class OpenApiConfigurationTests {
 		assertThat(http().get("/cards?details=1").statusCode()).isEqualTo(400);
 		assertThat(http().get("/cards?details=true").body()).contains("\"details\"");
 		assertThat(http().get("/cards?details=false").body()).doesNotContain("\"details\"");
+	}
+
+	@Test
+	void signalsWhenDocumentedShouldStateEveryParameterWithItsConstraints() {
+		String parameters = "$.paths./signals.get.parameters";
+		assertThat(this.document.<List<String>>read(parameters + "[*].name")).containsExactly("signal", "category",
+				"max_age_days", "limit");
+		assertThat(this.document.<List<Boolean>>read(parameters + "[?(@.name == 'signal')].required"))
+			.containsExactly(true);
+		assertThat(this.document.<List<List<String>>>read(parameters + "[?(@.name == 'signal')].schema.enum"))
+			.containsExactly(List.of("BUY", "SELL"));
+		assertThat(this.document.<List<Integer>>read(parameters + "[?(@.name == 'limit')].schema.minimum"))
+			.containsExactly(1);
+		assertThat(this.document.<List<Integer>>read(parameters + "[?(@.name == 'limit')].schema.maximum"))
+			.containsExactly(500);
+		assertThat(this.document.<List<Integer>>read(parameters + "[?(@.name == 'max_age_days')].schema.minimum"))
+			.containsExactly(0);
+		assertThat(this.document.<List<Integer>>read(parameters + "[?(@.name == 'max_age_days')].schema.maximum"))
+			.containsExactly(3650);
+		assertThat(this.document.<List<String>>read(parameters + "[?(@.name == 'category')].schema.type"))
+			.containsExactly("string");
+		assertThat(this.document.<List<String>>read("$.components.schemas.SignalsResponse.required")).contains("as_of",
+				"signal", "model_version", "rule", "count", "signals");
+	}
+
+	@Test
+	void strengthWhenDocumentedShouldBeARequiredNullableNumber() {
+		for (String schema : List.of("PredictionResponse", "SignalItem")) {
+			assertThat(this.document.<List<String>>read("$.components.schemas." + schema + ".properties.strength.type"))
+				.as(schema)
+				.containsExactlyInAnyOrder("number", "null");
+			assertThat(this.document.<List<String>>read("$.components.schemas." + schema + ".required")).as(schema)
+				.contains("strength");
+		}
+	}
+
+	@Test
+	void signalsWhenCalledWithTheDocumentedDefaultsShouldAnswer200() {
+		HttpResponse<String> buys = http().get("/signals?signal=BUY");
+		assertThat(buys.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(buys.body(), "$.as_of")).isEqualTo("2026-08-22");
+		assertThat(http().get("/signals?signal=SELL&category=&max_age_days=0&limit=1").statusCode()).isEqualTo(200);
+		assertThat(http().get("/signals?signal=SELL&limit=0").statusCode()).isEqualTo(400);
 	}
 
 	private void assertProblem(String operation, String status) {

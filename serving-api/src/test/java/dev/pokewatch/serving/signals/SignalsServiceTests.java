@@ -1,0 +1,82 @@
+package dev.pokewatch.serving.signals;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.serving.servedmodel.ModelIndex;
+import dev.pokewatch.serving.servedmodel.ServedModelHolder;
+import dev.pokewatch.serving.support.TestModels;
+import dev.pokewatch.serving.support.TestProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SignalsService}: the ranking of signals with and without a strength,
+ * and the rule summary of a percent-rule model.
+ */
+class SignalsServiceTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void signalsWhenSomeHaveNoStrengthShouldRankThemAfterByDeviationThenCardId() {
+		ModelIndex index = load(TestModels.write(this.dir,
+				List.of(TestModels.row("p_b", null, "pokemon", "2025-11-21", 85.0, 100.0, null, false),
+						TestModels.row("p_c", null, "pokemon", "2025-11-21", 80.0, 100.0, null, false),
+						TestModels.row("p_a", null, "pokemon", "2025-11-21", 80.0, 100.0, null, false),
+						TestModels.row("p_d", null, "pokemon", "2025-11-21", 89.0, 100.0, 0.05, false),
+						TestModels.row("p_sell", null, "pokemon", "2025-11-21", 120.0, 100.0, null, false)),
+				TestModels.metadata("pct-v1", new ModelMetadata.Thresholds(0.10, 0.15, 2.0), null, 7, Map.of())));
+		SignalsResponse buys = new SignalsService().signals(index, SignalsQuery.parse("BUY", null, null, null));
+		assertThat(buys.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_d", "p_a", "p_c", "p_b");
+		assertThat(buys.signals().get(0).strength()).isCloseTo(Math.log(100.0 / 89) / 0.05, Offset.offset(1e-9));
+		assertThat(buys.signals().get(1).strength()).isNull();
+		SignalsResponse sells = new SignalsService().signals(index, SignalsQuery.parse("SELL", null, null, null));
+		assertThat(sells.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_sell");
+	}
+
+	@Test
+	void rankingShouldBeTotalAndPutTheStrongestFirstOnEachSide() {
+		SignalsResponse.Item strong = item("b", -0.05, 3.0, Signal.BUY);
+		SignalsResponse.Item weak = item("a", -0.20, 2.0, Signal.BUY);
+		SignalsResponse.Item none = item("c", -0.30, null, Signal.BUY);
+		assertThat(List.of(none, weak, strong).stream().sorted(SignalsService.ranking(Signal.BUY)))
+			.containsExactly(strong, weak, none);
+		SignalsResponse.Item falling = item("b", 0.05, -3.0, Signal.SELL);
+		SignalsResponse.Item slipping = item("a", 0.30, -2.0, Signal.SELL);
+		assertThat(List.of(slipping, falling).stream().sorted(SignalsService.ranking(Signal.SELL)))
+			.containsExactly(falling, slipping);
+	}
+
+	@Test
+	void signalsWhenMetadataHasNoHorizonShouldAnswerNullHoldoutRecord() {
+		ModelIndex index = load(
+				TestModels.write(this.dir, TestModels.standardRows(1.0), TestModels.olderMetadataJson("old-v1")));
+		SignalsResponse sells = new SignalsService().signals(index, SignalsQuery.parse("SELL", null, "3650", null));
+		assertThat(sells.signals()).extracting(SignalsResponse.Item::cardId).containsExactly(TestModels.CARD_A);
+		assertThat(sells.rule()).isEqualTo(new SignalsResponse.Rule("pct_10_15", "percent", 0.10, 0.15, 2.0,
+				"reversion", null, null, null, null, null));
+	}
+
+	private static SignalsResponse.Item item(String cardId, double deviation, Double strength, Signal signal) {
+		return new SignalsResponse.Item(cardId, null, null, null, LocalDate.parse("2025-11-21"), 100.0, 100.0,
+				deviation, strength, signal);
+	}
+
+	private static ModelIndex load(Path modelDir) {
+		ServedModelHolder holder = new ServedModelHolder(TestProperties.of(modelDir), new SimpleMeterRegistry());
+		holder.afterSingletonsInstantiated();
+		return holder.require();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Tests of the latest-signals endpoint.
+ */
+package dev.pokewatch.serving.signals;
