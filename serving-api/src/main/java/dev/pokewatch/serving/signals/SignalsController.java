@@ -38,7 +38,8 @@ class SignalsController {
 	@Operation(summary = "The latest signals of one side",
 			description = "For every card, its latest day, classified exactly as POST /predict classifies it. Listed: "
 					+ "the cards whose signal on that day is the requested one and whose latest day is at most "
-					+ "max_age_days before 'as_of', the newest day in the model (stale prices give no signal). "
+					+ "max_age_days before 'as_of' (the 'date' asked for, else the newest day in the model: stale "
+					+ "prices give no signal). "
 					+ "Ranked strongest first: BUY by strength descending, SELL by strength ascending (most "
 					+ "negative first); signals without a strength come after those with one; ties by "
 					+ "|deviation_pct| descending, then card_id. 'rule' states the model's rule and the holdout hit "
@@ -70,9 +71,14 @@ class SignalsController {
 			@Parameter(description = "Most signals listed",
 					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
 							defaultValue = "20")) @RequestParam(required = false) String limit,
+			@Parameter(
+					description = "Answer as of this day (as_of): each card's latest day at or before it. Default: "
+							+ "the newest day in the model",
+					schema = @Schema(type = "string", format = "date",
+							example = OpenApiConfiguration.EXAMPLE_DATE)) @RequestParam(required = false) String date,
 			HttpServletRequest request) {
 		SignalsQuery.requireSingleValues(request.getParameterMap());
-		SignalsQuery query = SignalsQuery.parse(signal, category, maxAgeDays, limit);
+		SignalsQuery query = SignalsQuery.parse(signal, category, maxAgeDays, limit, date);
 		return this.service.signals(this.registry.require(), query);
 	}
 

@@ -1,5 +1,7 @@
 package dev.pokewatch.serving.signals;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,8 +18,10 @@ import dev.pokewatch.serving.system.ProblemResponses;
  * @param maxAgeDays how many days a card's latest day may lie before the newest day of
  * the model
  * @param limit the most signals answered
+ * @param date the day to answer as of (each card's latest day at or before it), or
+ * {@code null} for the newest day in the model
  */
-record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit) {
+record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit, LocalDate date) {
 
 	static final int DEFAULT_MAX_AGE_DAYS = 7;
 
@@ -27,7 +31,7 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit) {
 
 	static final int MAX_LIMIT = 500;
 
-	private static final List<String> PARAMETERS = List.of("signal", "category", "max_age_days", "limit");
+	private static final List<String> PARAMETERS = List.of("signal", "category", "max_age_days", "limit", "date");
 
 	private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
@@ -37,13 +41,27 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit) {
 	 * @param category a category, or {@code null}/empty for all
 	 * @param maxAgeDays an integer from 0 to 3650, or {@code null} for 7
 	 * @param limit an integer from 1 to 500, or {@code null} for 20
+	 * @param date an ISO day {@code YYYY-MM-DD}, or {@code null}/empty for the newest day
 	 * @return the query
 	 * @throws InvalidSignalsQueryException naming the first bad parameter
 	 */
-	static SignalsQuery parse(String signal, String category, String maxAgeDays, String limit) {
+	static SignalsQuery parse(String signal, String category, String maxAgeDays, String limit, String date) {
 		return new SignalsQuery(side(signal), (category == null || category.isEmpty()) ? null : category,
 				integer("max_age_days", maxAgeDays, DEFAULT_MAX_AGE_DAYS, 0, MAX_MAX_AGE_DAYS),
-				integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
+				integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), day(date));
+	}
+
+	private static LocalDate day(String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidSignalsQueryException(
+					"'date' must be an ISO date YYYY-MM-DD, got '" + ProblemResponses.abbreviate(text) + "'");
+		}
 	}
 
 	/**

@@ -31,7 +31,7 @@ class SignalsService {
 	 * @return the answer
 	 */
 	SignalsResponse signals(ModelIndex index, SignalsQuery query) {
-		LatestSignals latest = latest(index);
+		LatestSignals latest = (query.date() != null) ? LatestSignals.of(index, query.date()) : latest(index);
 		List<SignalsResponse.Item> ranked = (query.signal() == Signal.BUY) ? latest.buys() : latest.sells();
 		List<SignalsResponse.Item> selected = new ArrayList<>();
 		for (SignalsResponse.Item item : ranked) {
@@ -56,7 +56,7 @@ class SignalsService {
 		}
 		// two requests racing on a new model may both build it: same result, no lock
 		// needed
-		LatestSignals built = LatestSignals.of(index);
+		LatestSignals built = LatestSignals.of(index, null);
 		this.latest.set(built);
 		return built;
 	}
@@ -77,23 +77,28 @@ class SignalsService {
 	}
 
 	/**
-	 * The ranked signals of every card's latest day in one model load.
+	 * The ranked signals of every card's latest day (at or before a day) in one model
+	 * load.
 	 *
 	 * @param generation the load they were built from
-	 * @param asOf the newest day in the model, {@code null} without cards
+	 * @param asOf the requested day, else the newest day in the model, {@code null}
+	 * without cards
 	 * @param buys the BUY signals, ranked
 	 * @param sells the SELL signals, ranked
 	 */
 	private record LatestSignals(long generation, LocalDate asOf, List<SignalsResponse.Item> buys,
 			List<SignalsResponse.Item> sells) {
 
-		static LatestSignals of(ModelIndex index) {
+		static LatestSignals of(ModelIndex index, LocalDate date) {
 			List<SignalsResponse.Item> buys = new ArrayList<>();
 			List<SignalsResponse.Item> sells = new ArrayList<>();
 			int newest = Integer.MIN_VALUE;
 			for (String cardId : index.sortedCardIds()) {
 				ServedSeries series = index.card(cardId);
-				int last = series.lastIndex();
+				int last = (date != null) ? series.indexAtOrBefore((int) date.toEpochDay()) : series.lastIndex();
+				if (last < 0) {
+					continue;
+				}
 				newest = Math.max(newest, series.epochDay(last));
 				DaySignal day = index.signalAt(series, last);
 				if (day == null || day.signal() == Signal.HOLD) {
@@ -106,7 +111,8 @@ class SignalsService {
 			}
 			buys.sort(ranking(Signal.BUY));
 			sells.sort(ranking(Signal.SELL));
-			LocalDate asOf = (newest != Integer.MIN_VALUE) ? LocalDate.ofEpochDay(newest) : null;
+			LocalDate asOf = (date != null) ? date
+					: (newest != Integer.MIN_VALUE) ? LocalDate.ofEpochDay(newest) : null;
 			return new LatestSignals(index.generation(), asOf, List.copyOf(buys), List.copyOf(sells));
 		}
 

@@ -37,12 +37,45 @@ class SignalsServiceTests {
 						TestModels.row("p_d", null, "pokemon", "2025-11-21", 89.0, 100.0, 0.05, false),
 						TestModels.row("p_sell", null, "pokemon", "2025-11-21", 120.0, 100.0, null, false)),
 				TestModels.metadata("pct-v1", new ModelMetadata.Thresholds(0.10, 0.15, 2.0), null, 7, Map.of())));
-		SignalsResponse buys = new SignalsService().signals(index, SignalsQuery.parse("BUY", null, null, null));
+		SignalsResponse buys = new SignalsService().signals(index, SignalsQuery.parse("BUY", null, null, null, null));
 		assertThat(buys.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_d", "p_a", "p_c", "p_b");
 		assertThat(buys.signals().get(0).strength()).isCloseTo(Math.log(100.0 / 89) / 0.05, Offset.offset(1e-9));
 		assertThat(buys.signals().get(1).strength()).isNull();
-		SignalsResponse sells = new SignalsService().signals(index, SignalsQuery.parse("SELL", null, null, null));
+		SignalsResponse sells = new SignalsService().signals(index, SignalsQuery.parse("SELL", null, null, null, null));
 		assertThat(sells.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_sell");
+	}
+
+	@Test
+	void signalsWhenDateGivenShouldAnswerAsOfThatDay() {
+		// p_a dips on the 20th and recovers on the 21st; p_b's history ends on the 19th
+		ModelIndex index = load(TestModels.write(
+				this.dir,
+				List.of(TestModels.row("p_a", null, "pokemon", "2025-11-20", 80.0, 100.0, null, false),
+						TestModels.row("p_a", null, "pokemon", "2025-11-21", 100.0, 100.0, null, false),
+						TestModels.row("p_b", null, "pokemon", "2025-11-19", 70.0, 100.0, null, false)),
+				TestModels.metadata("pct-v1", new ModelMetadata.Thresholds(0.10, 0.15, 2.0), null, 7, Map.of())));
+		SignalsService service = new SignalsService();
+
+		SignalsResponse today = service.signals(index, SignalsQuery.parse("BUY", null, null, null, null));
+		SignalsResponse earlier = service.signals(index, SignalsQuery.parse("BUY", null, null, null, "2025-11-20"));
+		SignalsResponse strict = service.signals(index, SignalsQuery.parse("BUY", null, "0", null, "2025-11-20"));
+		SignalsResponse before = service.signals(index, SignalsQuery.parse("BUY", null, null, null, "2025-01-01"));
+
+		assertThat(today.asOf()).isEqualTo(LocalDate.parse("2025-11-21"));
+		assertThat(today.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_b");
+		assertThat(earlier.asOf()).isEqualTo(LocalDate.parse("2025-11-20"));
+		assertThat(earlier.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_b", "p_a");
+		assertThat(earlier.signals().get(1).date()).isEqualTo(LocalDate.parse("2025-11-20"));
+		assertThat(strict.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_a");
+		assertThat(before.signals()).isEmpty();
+		assertThat(before.asOf()).isEqualTo(LocalDate.parse("2025-01-01"));
+	}
+
+	@Test
+	void parseWhenDateIsNotADayShouldNameIt() {
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidSignalsQueryException.class)
+			.isThrownBy(() -> SignalsQuery.parse("BUY", null, null, null, "2025-13-01"))
+			.withMessageContaining("'date' must be an ISO date YYYY-MM-DD, got '2025-13-01'");
 	}
 
 	@Test
@@ -62,7 +95,8 @@ class SignalsServiceTests {
 	void signalsWhenMetadataHasNoHorizonShouldAnswerNullHoldoutRecord() {
 		ModelIndex index = load(
 				TestModels.write(this.dir, TestModels.standardRows(1.0), TestModels.olderMetadataJson("old-v1")));
-		SignalsResponse sells = new SignalsService().signals(index, SignalsQuery.parse("SELL", null, "3650", null));
+		SignalsResponse sells = new SignalsService().signals(index,
+				SignalsQuery.parse("SELL", null, "3650", null, null));
 		assertThat(sells.signals()).extracting(SignalsResponse.Item::cardId).containsExactly(TestModels.CARD_A);
 		assertThat(sells.rule()).isEqualTo(new SignalsResponse.Rule("pct_10_15", "percent", 0.10, 0.15, 2.0,
 				"reversion", null, null, null, null, null));

@@ -171,7 +171,9 @@ class OpenApiConfigurationTests {
 	void signalsWhenDocumentedShouldStateEveryParameterWithItsConstraints() {
 		String parameters = "$.paths./signals.get.parameters";
 		assertThat(this.document.<List<String>>read(parameters + "[*].name")).containsExactly("signal", "category",
-				"max_age_days", "limit");
+				"max_age_days", "limit", "date");
+		assertThat(this.document.<List<String>>read(parameters + "[?(@.name == 'date')].schema.format"))
+			.containsExactly("date");
 		assertThat(this.document.<List<Boolean>>read(parameters + "[?(@.name == 'signal')].required"))
 			.containsExactly(true);
 		assertThat(this.document.<List<List<String>>>read(parameters + "[?(@.name == 'signal')].schema.enum"))
