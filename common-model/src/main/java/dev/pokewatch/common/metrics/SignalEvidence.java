@@ -98,8 +98,19 @@ public record SignalEvidence(Signal side, long signals, long hits, double baseRa
 	 * @return name to value, in a stable order
 	 */
 	public Map<String, Double> toMap(int horizonDays) {
+		return toMap(horizonDays, "");
+	}
+
+	/**
+	 * The evidence of one group of points under its published names, the group key before
+	 * any {@code _low}/{@code _high}, e.g. {@code buy_lift_pp_7d_band_5_20_low}.
+	 * @param horizonDays the outcome horizon, used in the names
+	 * @param group the group key, e.g. {@code band_5_20}, or empty for all points
+	 * @return name to value, in a stable order
+	 */
+	public Map<String, Double> toMap(int horizonDays, String group) {
 		String prefix = this.side.name().toLowerCase(Locale.ROOT) + "_";
-		String h = "_" + horizonDays + "d";
+		String h = "_" + horizonDays + "d" + (group.isEmpty() ? "" : "_" + group);
 		Map<String, Double> map = new LinkedHashMap<>();
 		map.put(prefix + "signals" + h, (double) this.signals);
 		hitRateInterval().ifPresent((interval) -> {

@@ -54,8 +54,8 @@ public record SignalTally(long outcomes, long ups, long downs, long buySignals, 
 	 */
 	public Map<String, Double> toMap(int horizonDays, String group) {
 		Map<String, Double> map = new LinkedHashMap<>();
-		buyEvidence().toMap(horizonDays).forEach((name, value) -> map.put(name + "_" + group, value));
-		sellEvidence().toMap(horizonDays).forEach((name, value) -> map.put(name + "_" + group, value));
+		map.putAll(buyEvidence().toMap(horizonDays, group));
+		map.putAll(sellEvidence().toMap(horizonDays, group));
 		return map;
 	}
 

@@ -151,7 +151,9 @@ class BacktestTests {
 		assertThat(m.tallies().get("band_20_plus")).isEqualTo(new SignalTally(0, 0, 0, 0, 1, 0, 0, 0, 0));
 		assertThat(m.toMap(1)).containsEntry("sell_signals_1d_band_5_20", 1.0)
 			.containsEntry("sell_lift_pp_1d_band_5_20", 50.0)
-			.containsEntry("sell_signals_1d_cat_chase", 1.0);
+			.containsEntry("sell_signals_1d_cat_chase", 1.0)
+			.containsKeys("sell_lift_pp_1d_band_5_20_low", "sell_lift_pp_1d_band_5_20_high",
+					"sell_hit_rate_1d_band_5_20_low");
 		// horizon error over the scored points with an outcome: days 1..3
 		double horizon = (Math.abs(4 - 12) / 12.0 + Math.abs(3 - 11) / 11.0 + Math.abs(12 - 30) / 30.0) / 3 * 100;
 		double naive = (Math.abs(3 - 12) / 12.0 + Math.abs(12 - 11) / 11.0 + Math.abs(11 - 30) / 30.0) / 3 * 100;
