@@ -316,11 +316,12 @@ class TrainingCommandLineTests {
 		assertThat(run("train", "--params", params.toString())).isZero();
 		this.out.reset();
 		assertThat(run("validate", "--params", params.toString(), "--verbose")).isZero();
-		assertThat(output()).containsPattern("(?m)^Candidate  \\w+_\\d+ \\(version ")
+		assertThat(output())
+			.containsPattern("(?m)^Candidate  \\w+_\\d+ (reversion|momentum), (pct|z)_[\\d._]+ \\(version ")
 			.containsPattern(
 					"(?m)^  PASS  mape\\s+\\d+(\\.\\d{1,3})?\\s+<= 20\\s+\\(limit; naive \\d+(\\.\\d{1,3})?\\)$")
 			.containsPattern(
-					"(?m)^  PASS  buy_lift_pp_7d\\s+[+-]\\d+\\.\\d \\[[+-]\\d+\\.\\d, [+-]\\d+\\.\\d\\]\\s+CI high >= 0")
+					"(?m)^  PASS  buy_lift_pp_7d\\s+([+-]\\d+\\.\\d \\[[+-]\\d+\\.\\d, [+-]\\d+\\.\\d\\]|<none>)\\s+CI high >= 0")
 			.containsPattern("(?m)^  dataset_size   \\d+$")
 			.contains("Registry   pokewatch-baseline version 1, alias 'champion'")
 			.contains("Notify     skipped: no Redis URL");

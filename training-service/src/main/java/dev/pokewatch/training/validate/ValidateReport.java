@@ -61,7 +61,15 @@ final class ValidateReport {
 	}
 
 	private static String model(ModelMetadata model) {
-		return model.modelType() + "_" + model.windowSize() + " (version " + model.modelVersion() + ")";
+		String rule;
+		try {
+			rule = model.thresholds().toRule().id();
+		}
+		catch (IllegalArgumentException ex) {
+			rule = "unreadable thresholds";
+		}
+		return model.modelType() + "_" + model.windowSize() + " " + model.trend() + ", " + rule + " (version "
+				+ model.modelVersion() + ")";
 	}
 
 }
