@@ -55,10 +55,14 @@ class DvcPipelineIT {
 		Files.copy(jar, this.project.resolve("training-service/target/training-service.jar"));
 		Files.writeString(this.project.resolve("params.yaml"),
 				Files.readString(this.project.resolve("params.yaml"))
-					.replace("holdout_days: 30", "holdout_days: 20")
+					.replace("holdout_days: 90", "holdout_days: 20")
 					.replace("min_signals: 20", "min_signals: 3"));
-		// the collector has its own tests: record generated raw files as its output
+		// the collector has its own tests: record generated raw files as its output (the
+		// collect stage's dependency on the bundled sample only needs to exist)
 		TestData.writeRaw(this.project.resolve("data/raw"), 2, 60);
+		Path sample = this.project.resolve("collector-service/src/main/resources/sample");
+		Files.createDirectories(sample);
+		Files.writeString(sample.resolve("SOURCE.md"), "stand-in for the bundled sample\n");
 		run("git", "init", "-q");
 		run(dvc.toString(), "init", "-q");
 		run(dvc.toString(), "commit", "-f", "collect");
