@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,6 +57,8 @@ import static org.awaitility.Awaitility.await;
  * which side of the gate it lands on does not depend on a training run.
  */
 @Tag("integration")
+// closed after the class: a cached context would keep reconnecting to the stopped Redis
+@DirtiesContext
 @SpringBootTest(classes = ServingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "serving.security.enabled=false", "serving.reload.watch=false" })
 class ValidatePromotionReloadTests {

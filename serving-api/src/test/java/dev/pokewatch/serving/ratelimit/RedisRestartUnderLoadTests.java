@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +48,8 @@ import static org.awaitility.Awaitility.await;
  * and is shared with a second replica.
  */
 @Tag("integration")
+// closed after the class: a cached context would keep reconnecting to the stopped Redis
+@DirtiesContext
 @SpringBootTest(classes = ServingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "serving.security.enabled=true", "serving.security.api-keys=" + RedisRestartUnderLoadTests.KEY,
 				"serving.reload.watch=false", "serving.rate-limit.burst=1000000",
