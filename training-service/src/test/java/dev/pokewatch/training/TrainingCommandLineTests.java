@@ -270,6 +270,20 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
+	void validateWhenRegistryFailsAfterTrackedTrainingShouldPromoteLocallyAndExitZero() throws IOException {
+		Path params = prepare();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		String runId = ModelFiles.readMetadata(this.root.resolve("models/candidate")).mlflowRunId();
+		assertThat(runId).isNotNull();
+		this.out.reset();
+		this.tracking.failWith = "registry unreachable";
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		assertThat(ModelFiles.readMetadata(this.root.resolve("models/baseline")).mlflowRunId()).isEqualTo(runId);
+		assertThat(output()).contains("Registry   skipped: registry unreachable (the model is promoted locally)");
+		assertThat(this.tracking.aliases).isEmpty();
+	}
+
+	@Test
 	void validateWhenNoCandidateShouldExitTwoNamingFile() throws IOException {
 		assertThat(run("validate", "--params", params("").toString())).isEqualTo(2);
 		assertThat(errors()).contains("model_metadata.json");

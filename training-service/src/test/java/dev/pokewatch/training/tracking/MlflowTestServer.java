@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import dev.pokewatch.common.testsupport.TestEnvironment;
@@ -65,6 +67,44 @@ public final class MlflowTestServer {
 			}
 		}
 		return instance;
+	}
+
+	/**
+	 * A server of its own, for a test that kills it; the caller must {@link #close()} it.
+	 * Skipped (failed under {@code CI=true}) like {@link #get()}.
+	 * @return the running server
+	 */
+	public static MlflowTestServer startPrivate() {
+		return start(venvExecutable("mlflow"));
+	}
+
+	/**
+	 * Kills the server and its workers with SIGKILL, as a crash or the OOM killer would,
+	 * and waits until they are gone.
+	 */
+	public void kill() {
+		List<ProcessHandle> children = this.process.descendants().toList();
+		this.process.destroyForcibly();
+		children.forEach(ProcessHandle::destroyForcibly);
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+			for (ProcessHandle child : children) {
+				child.onExit().get(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("mlflow server workers did not exit after SIGKILL", ex);
+		}
+	}
+
+	/**
+	 * Stops a server from {@link #startPrivate()} and deletes its directory.
+	 */
+	public void close() {
+		stop();
 	}
 
 	/**
