@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +44,15 @@ class ServingApiApplicationTests {
 	@DynamicPropertySource
 	static void modelDir(DynamicPropertyRegistry registry) {
 		registry.add("serving.model-dir", MODEL_DIR::toString);
+	}
+
+	@Test
+	void containerShouldRunTheApplicationStepsAsOneFilter(@Autowired ServletContext servletContext) {
+		// every registered filter costs every request in Tomcat's chain building: the
+		// application's steps run inside one
+		assertThat(servletContext.getFilterRegistrations().keySet()).contains("applicationFilters")
+			.doesNotContain("securityHeadersFilter", "requestSizeLimitFilter", "apiKeyAuthenticationFilter",
+					"rateLimitFilter", "corsFilter");
 	}
 
 	@Test
