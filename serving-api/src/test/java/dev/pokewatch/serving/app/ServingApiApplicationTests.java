@@ -11,11 +11,14 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.ServletContext;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +47,14 @@ class ServingApiApplicationTests {
 	@DynamicPropertySource
 	static void modelDir(DynamicPropertyRegistry registry) {
 		registry.add("serving.model-dir", MODEL_DIR::toString);
+	}
+
+	@Test
+	void containerShouldSizeItsWorkerThreadsToTheCores(@Autowired ServletWebServerApplicationContext context) {
+		TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+		AbstractProtocol<?> protocol = (AbstractProtocol<?>) server.getTomcat().getService().findConnectors()[0]
+			.getProtocolHandler();
+		assertThat(protocol.getMaxThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
 	}
 
 	@Test
