@@ -3,6 +3,7 @@ package dev.pokewatch.common.metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,7 +239,17 @@ public final class Backtest {
 
 		private final SignalTally.Counter all = new SignalTally.Counter();
 
-		private final Map<String, SignalTally.Counter> groups = new TreeMap<>();
+		private final Map<PriceBand, SignalTally.Counter> bands = new EnumMap<>(PriceBand.class);
+
+		private final Map<String, SignalTally.Counter> categories = new HashMap<>();
+
+		// points come series by series: the previous point's category is usually this
+		// one's
+		private String lastCategory;
+
+		private double[] lastCategoryMape;
+
+		private SignalTally.Counter lastCategoryTally;
 
 		Accumulator(double minSignalPrice) {
 			this.minSignalPrice = minSignalPrice;
@@ -256,7 +267,13 @@ public final class Backtest {
 			double absPct = Math.abs(error) / market * 100;
 			this.absPctSum += absPct;
 			this.squaredSum += error * error;
-			double[] category = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
+			if (!categoryKey.equals(this.lastCategory)) {
+				this.lastCategory = categoryKey;
+				this.lastCategoryMape = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
+				this.lastCategoryTally = this.categories.computeIfAbsent(categoryKey,
+						(key) -> new SignalTally.Counter());
+			}
+			double[] category = this.lastCategoryMape;
 			category[0] += absPct;
 			category[1]++;
 			this.signals[signal.ordinal()]++;
@@ -269,17 +286,23 @@ public final class Backtest {
 				return;
 			}
 			this.all.add(signal, market, outcome);
-			this.groups.computeIfAbsent(PriceBand.of(market).key(), (key) -> new SignalTally.Counter())
+			this.bands.computeIfAbsent(PriceBand.of(market), (band) -> new SignalTally.Counter())
 				.add(signal, market, outcome);
-			this.groups.computeIfAbsent("cat_" + categoryKey, (key) -> new SignalTally.Counter())
-				.add(signal, market, outcome);
+			this.lastCategoryTally.add(signal, market, outcome);
 		}
 
 		BacktestMetrics result() {
 			Map<String, Double> mapeByCategory = new HashMap<>();
 			this.byCategory.forEach((key, sums) -> mapeByCategory.put(key, sums[0] / sums[1]));
-			Map<String, SignalTally> tallies = new LinkedHashMap<>();
-			this.groups.forEach((key, counter) -> tallies.put(key, counter.tally()));
+			Map<String, SignalTally> groups = new TreeMap<>();
+			this.bands.forEach((band, counter) -> groups.put(band.key(), counter.tally()));
+			// a category whose points were all under the minimum price has no tally
+			this.categories.forEach((key, counter) -> {
+				if (counter.counted) {
+					groups.put("cat_" + key, counter.tally());
+				}
+			});
+			Map<String, SignalTally> tallies = new LinkedHashMap<>(groups);
 			SignalTally tally = this.all.tally();
 			double baseUp = ratio(tally.ups(), tally.outcomes());
 			double baseDown = ratio(tally.downs(), tally.outcomes());

@@ -23,12 +23,15 @@ public enum PriceBand {
 
 	private final String key;
 
+	private final String groupKey;
+
 	private final double from;
 
 	private final double to;
 
 	PriceBand(String key, double from, double to) {
 		this.key = key;
+		this.groupKey = "band_" + key;
 		this.from = from;
 		this.to = to;
 	}
@@ -38,7 +41,7 @@ public enum PriceBand {
 	 * @return the key
 	 */
 	public String key() {
-		return "band_" + this.key;
+		return this.groupKey;
 	}
 
 	/**

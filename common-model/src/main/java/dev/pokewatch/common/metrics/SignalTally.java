@@ -82,7 +82,11 @@ public record SignalTally(long outcomes, long ups, long downs, long buySignals, 
 
 		long sellHits;
 
+		/** Whether any point was added (a group without points is not published). */
+		boolean counted;
+
 		void add(Signal signal, double market, double outcome) {
+			this.counted = true;
 			if (signal == Signal.BUY) {
 				this.buySignals++;
 			}

@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.pokewatch.serving.system.ApplicationFilterRegistration;
 import dev.pokewatch.serving.system.RedisUrlCondition;
 
 /**
@@ -42,7 +42,7 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
+	ApplicationFilterRegistration<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
 			LocalRateLimiter localRateLimiter, ObjectProvider<RedisRateLimiter> redisRateLimiter,
 			ObjectProvider<MeterRegistry> meterRegistryProvider) {
 		MeterRegistry meterRegistry = meterRegistryProvider.getIfAvailable(() -> Metrics.globalRegistry);
@@ -54,11 +54,8 @@ class RateLimitConfiguration {
 		}
 		logger.info("Rate limit: {} requests/minute, burst {}, buckets {}", properties.requestsPerMinute(),
 				properties.burst(), (redis != null) ? "shared through Redis at " + redis.endpoint() : "in memory");
-		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limiter, meterRegistry));
-		registration.setName("rateLimitFilter");
-		registration.setOrder(FILTER_ORDER);
-		return registration;
+		return new ApplicationFilterRegistration<>(new RateLimitFilter(limiter, meterRegistry), "rateLimitFilter",
+				FILTER_ORDER);
 	}
 
 	/**

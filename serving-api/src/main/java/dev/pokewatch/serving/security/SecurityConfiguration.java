@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+
+import dev.pokewatch.serving.system.ApplicationFilterRegistration;
 
 /**
  * Registers the API-key filter right after the request-id filter.
@@ -30,16 +31,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(SecurityProperties properties,
+	ApplicationFilterRegistration<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(SecurityProperties properties,
 			ApiKeyStore apiKeyStore, ObjectProvider<MeterRegistry> meterRegistry) {
 		AuthFailureLimiter failures = new AuthFailureLimiter(properties.authFailuresPerMinute(), MAX_TRACKED_ADDRESSES,
 				TimeMeter.SYSTEM_NANOTIME);
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(properties.enabled(), apiKeyStore, failures,
 				meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
-		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setName("apiKeyAuthenticationFilter");
-		registration.setOrder(FILTER_ORDER);
-		return registration;
+		return new ApplicationFilterRegistration<>(filter, "apiKeyAuthenticationFilter", FILTER_ORDER);
 	}
 
 }

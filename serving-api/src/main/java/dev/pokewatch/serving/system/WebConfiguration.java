@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,11 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Servlet filters in their order (request id first, then security headers, CORS and the
- * size limit, all before the authentication and rate-limit filters, which use orders
- * after {@link #LAST_ORDER}), and {@code GET /metrics} as an alias of the Prometheus
- * endpoint.
+ * Servlet filters in their order: the request id first (before Boot's observation filter,
+ * so every log line and metric has it), then {@link ApplicationFilters}, one filter
+ * running the application's steps: security headers, CORS and the size limit (here), then
+ * authentication and rate limiting (orders after {@link #LAST_ORDER}). Also
+ * {@code GET /metrics} as an alias of the Prometheus endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -34,19 +36,35 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * The application's steps as one container filter, after the observation filter
+	 * (HIGHEST_PRECEDENCE + 1), so early answers (401, 413, 429) are measured. Error
+	 * dispatches pass through too: each step decides whether it runs on them.
+	 * @param steps the steps, in any order
+	 * @return the registration
+	 */
 	@Bean
-	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
-		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
-				new SecurityHeadersFilter());
-		// after the observation filter (HIGHEST_PRECEDENCE + 1), so early answers are
-		// measured
+	FilterRegistrationBean<ApplicationFilters> applicationFilters(
+			ObjectProvider<ApplicationFilterRegistration<?>> steps) {
+		List<ApplicationFilterRegistration<?>> ordered = steps.orderedStream()
+			.filter(ApplicationFilterRegistration::isActive)
+			.toList();
+		FilterRegistrationBean<ApplicationFilters> registration = new FilterRegistrationBean<>(
+				new ApplicationFilters(ordered));
+		registration.setName("applicationFilters");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(ServingProperties properties) {
+	ApplicationFilterRegistration<SecurityHeadersFilter> securityHeadersFilter() {
+		return new ApplicationFilterRegistration<>(new SecurityHeadersFilter(), "securityHeadersFilter",
+				Ordered.HIGHEST_PRECEDENCE + 2);
+	}
+
+	@Bean
+	ApplicationFilterRegistration<CorsFilter> corsFilter(ServingProperties properties) {
 		ServingProperties.Cors cors = properties.cors();
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (cors.enabled()) {
@@ -61,18 +79,14 @@ class WebConfiguration implements WebMvcConfigurer {
 			source.registerCorsConfiguration("/**", configuration);
 		}
 		// before authentication, so a browser's preflight is answered without a key
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-		registration.setEnabled(cors.enabled());
-		return registration;
+		return new ApplicationFilterRegistration<>(new CorsFilter(source), "corsFilter", Ordered.HIGHEST_PRECEDENCE + 3,
+				cors.enabled());
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ServingProperties properties) {
-		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-		return registration;
+	ApplicationFilterRegistration<RequestSizeLimitFilter> requestSizeLimitFilter(ServingProperties properties) {
+		return new ApplicationFilterRegistration<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()),
+				"requestSizeLimitFilter", Ordered.HIGHEST_PRECEDENCE + 4);
 	}
 
 	@Override

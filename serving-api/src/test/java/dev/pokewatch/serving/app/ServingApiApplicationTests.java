@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.ServletContext;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +47,23 @@ class ServingApiApplicationTests {
 	@DynamicPropertySource
 	static void modelDir(DynamicPropertyRegistry registry) {
 		registry.add("serving.model-dir", MODEL_DIR::toString);
+	}
+
+	@Test
+	void containerShouldSizeItsWorkerThreadsToTheCores(@Autowired ServletWebServerApplicationContext context) {
+		TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+		AbstractProtocol<?> protocol = (AbstractProtocol<?>) server.getTomcat().getService().findConnectors()[0]
+			.getProtocolHandler();
+		assertThat(protocol.getMaxThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+	}
+
+	@Test
+	void containerShouldRunTheApplicationStepsAsOneFilter(@Autowired ServletContext servletContext) {
+		// every registered filter costs every request in Tomcat's chain building: the
+		// application's steps run inside one
+		assertThat(servletContext.getFilterRegistrations().keySet()).contains("applicationFilters")
+			.doesNotContain("securityHeadersFilter", "requestSizeLimitFilter", "apiKeyAuthenticationFilter",
+					"rateLimitFilter", "corsFilter");
 	}
 
 	@Test
