@@ -1,6 +1,6 @@
 package dev.pokewatch.common.fair;
 
-import java.util.Locale;
+import dev.pokewatch.common.naming.EnumIds;
 
 /**
  * The trailing statistic a fair price is computed with.
@@ -29,7 +29,7 @@ public enum FairPriceType {
 	 * @return e.g. {@code sma}
 	 */
 	public String id() {
-		return name().toLowerCase(Locale.ROOT);
+		return EnumIds.id(this);
 	}
 
 	/**
@@ -39,13 +39,7 @@ public enum FairPriceType {
 	 * @throws IllegalArgumentException naming the value and the accepted ones
 	 */
 	public static FairPriceType parse(String name) {
-		for (FairPriceType type : values()) {
-			if (type.name().equalsIgnoreCase(name.trim())) {
-				return type;
-			}
-		}
-		throw new IllegalArgumentException(
-				"unknown fair-price model type '" + name + "' (use sma, ewma, median, last)");
+		return EnumIds.parse(FairPriceType.class, name, "fair-price model type");
 	}
 
 }

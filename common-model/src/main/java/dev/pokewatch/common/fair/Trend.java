@@ -1,6 +1,6 @@
 package dev.pokewatch.common.fair;
 
-import java.util.Locale;
+import dev.pokewatch.common.naming.EnumIds;
 
 /**
  * Which way a fair-price rule expects a card's price to go after it strays from its
@@ -27,7 +27,7 @@ public enum Trend {
 	 * @return {@code reversion} or {@code momentum}
 	 */
 	public String id() {
-		return name().toLowerCase(Locale.ROOT);
+		return EnumIds.id(this);
 	}
 
 	/**
@@ -37,12 +37,7 @@ public enum Trend {
 	 * @throws IllegalArgumentException naming the value and the accepted ones
 	 */
 	public static Trend parse(String name) {
-		for (Trend trend : values()) {
-			if (trend.name().equalsIgnoreCase(name.trim())) {
-				return trend;
-			}
-		}
-		throw new IllegalArgumentException("unknown trend '" + name + "' (use reversion, momentum)");
+		return EnumIds.parse(Trend.class, name, "trend");
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.pokewatch.common.signal;
 
-import java.util.Locale;
+import dev.pokewatch.common.naming.EnumIds;
 
 /**
  * What a {@link SignalRule}'s thresholds are measured in.
@@ -27,7 +27,7 @@ public enum SignalUnit {
 	 * @return {@code percent} or {@code dispersion}
 	 */
 	public String id() {
-		return name().toLowerCase(Locale.ROOT);
+		return EnumIds.id(this);
 	}
 
 	/**
@@ -37,12 +37,7 @@ public enum SignalUnit {
 	 * @throws IllegalArgumentException naming the value and the accepted ones
 	 */
 	public static SignalUnit parse(String name) {
-		for (SignalUnit unit : values()) {
-			if (unit.name().equalsIgnoreCase(name.trim())) {
-				return unit;
-			}
-		}
-		throw new IllegalArgumentException("unknown signal unit '" + name + "' (use percent, dispersion)");
+		return EnumIds.parse(SignalUnit.class, name, "signal unit");
 	}
 
 }

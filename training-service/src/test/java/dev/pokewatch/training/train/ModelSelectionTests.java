@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.offset;
  */
 class ModelSelectionTests {
 
-	private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
+	private static final LocalDate FIRST = SimulatedMarket.FIRST;
 
 	@Test
 	void runWhenPricesRevertShouldChooseAReversionRuleWhoseSignalsBeatChance() {
-		List<CardSeries> series = simulated(30, 300, 0.7, 11);
+		List<CardSeries> series = SimulatedMarket.series(30, 300, 0.7, 11);
 
 		ModelSelection.Result result = ModelSelection.run(series, params(20));
 
@@ -57,7 +57,7 @@ class ModelSelectionTests {
 
 	@Test
 	void runWhenPricesWalkAtRandomShouldFindNoEdgeOnTheHoldout() {
-		List<CardSeries> series = simulated(30, 300, 1.0, 5);
+		List<CardSeries> series = SimulatedMarket.series(30, 300, 1.0, 5);
 
 		ModelSelection.Result result = ModelSelection.run(series, params(20));
 
@@ -74,7 +74,7 @@ class ModelSelectionTests {
 
 	@Test
 	void runShouldNeverReadAHoldoutPriceWhenChoosing() {
-		List<CardSeries> series = simulated(10, 200, 0.7, 3);
+		List<CardSeries> series = SimulatedMarket.series(10, 200, 0.7, 3);
 		ModelSelection.Result original = ModelSelection.run(series, params(20));
 		// rewrite every holdout price (and nothing before it) wildly
 		List<CardSeries> scrambled = new ArrayList<>();
@@ -144,27 +144,6 @@ class ModelSelectionTests {
 						List.of(Trend.REVERSION, Trend.MOMENTUM), List.of(1.0, 2.0), 21, 0.01, 90, 0.5, 21, 7,
 						minSignals, 0.0, 7, "e", "m", 2),
 				new TrainingParams.Gate(20, 0.8, 0.5, 0.05, true));
-	}
-
-	/**
-	 * Log prices that revert to ln(100) with daily coefficient {@code phi} (1 = a random
-	 * walk), 3 % daily noise.
-	 */
-	private static List<CardSeries> simulated(int count, int days, double phi, long seed) {
-		Random random = new Random(seed);
-		List<CardSeries> series = new ArrayList<>();
-		for (int s = 0; s < count; s++) {
-			double[] prices = new double[days];
-			double level = Math.log(100);
-			double x = level;
-			for (int d = 0; d < days; d++) {
-				x = level + phi * (x - level) + 0.03 * random.nextGaussian();
-				prices[d] = Math.exp(x);
-			}
-			series
-				.add(new CardSeries("c" + s, "C" + s, "s", "chase", FIRST, prices, prices.clone(), new boolean[days]));
-		}
-		return series;
 	}
 
 	private static CardSeries flat(String id, LocalDate first, int days) {

@@ -1,17 +1,13 @@
 package dev.pokewatch.training.train;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.fair.Trend;
-import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.feature.OutlierRule;
 import dev.pokewatch.common.metrics.SignalEvidence;
 import dev.pokewatch.common.signal.SignalRule;
@@ -24,11 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VerdictTests {
 
-	private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
-
 	@Test
 	void linesWhenSignalsBeatChanceShouldSaySoWithTheirNumbers() {
-		ModelSelection.Result result = ModelSelection.run(reverting(20, 300), params(20));
+		ModelSelection.Result result = ModelSelection.run(SimulatedMarket.series(20, 300, 0.7, 17), params(20));
 		SignalEvidence buy = result.chosen().holdout().buyEvidence();
 
 		List<String> lines = Verdict.lines(result);
@@ -48,7 +42,7 @@ class VerdictTests {
 
 	@Test
 	void linesWhenNoRuleBeatsChanceShouldSaySoPlainly() {
-		ModelSelection.Result result = ModelSelection.run(reverting(2, 60), params(10_000));
+		ModelSelection.Result result = ModelSelection.run(SimulatedMarket.series(2, 60, 0.7, 17), params(10_000));
 
 		String text = String.join("\n", Verdict.lines(result));
 
@@ -65,23 +59,6 @@ class VerdictTests {
 				new TrainingParams.Train(List.of(FairPriceType.SMA), List.of(3, 7), Arrays.asList(Trend.values()),
 						List.of(1.0, 2.0), 21, 0.01, 90, 0.5, 21, 7, minSignals, 0.0, 7, "e", "m", 2),
 				new TrainingParams.Gate(20, 0.8, 0.5, 0.05, true));
-	}
-
-	private static List<CardSeries> reverting(int count, int days) {
-		Random random = new Random(17);
-		List<CardSeries> series = new ArrayList<>();
-		for (int s = 0; s < count; s++) {
-			double[] prices = new double[days];
-			double level = Math.log(100);
-			double x = level;
-			for (int d = 0; d < days; d++) {
-				x = level + 0.7 * (x - level) + 0.03 * random.nextGaussian();
-				prices[d] = Math.exp(x);
-			}
-			series
-				.add(new CardSeries("c" + s, "C" + s, "s", "chase", FIRST, prices, prices.clone(), new boolean[days]));
-		}
-		return series;
 	}
 
 }
