@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives the collector's bundled sample from the two research data sets.
 
-Usage: scripts/derive-sample.py [SHARED_DATA_DIR]   (default: /work/shared/data)
+Usage: scripts/derive-sample.py [SHARED_DATA_DIR]   (default: ../shared/data beside the repository)
 
 Writes, under collector-service/src/main/resources/sample/:
   pytcgplayer/prices.csv  tcgplayer_id,date,market_price            (from daily_clean.csv)
@@ -36,7 +36,9 @@ def write(path, header, rows):
 
 
 def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+    shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(ROOT), "shared", "data")
+    if not os.path.isdir(shared):
+        sys.exit(f"derive-sample.py: {shared}: no such directory (give the shared data directory as argument)")
     py = read(os.path.join(shared, "pytcgplayer-tcgplayer-history", "daily_clean.csv"))
     write(os.path.join(OUT, "pytcgplayer", "prices.csv"), ["tcgplayer_id", "date", "market_price"],
           sorted(((r["tcgplayer_product_id"], r["date"], r["market_price_usd"]) for r in py),
