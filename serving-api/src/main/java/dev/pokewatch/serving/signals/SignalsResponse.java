@@ -22,6 +22,9 @@ import dev.pokewatch.serving.system.OpenApiConfiguration;
  * @param modelVersion the model that answered
  * @param rule the model's signal rule and its holdout record
  * @param count number of signals listed
+ * @param latestSignalDate the newest day at or before {@code asOf} with a signal of the
+ * side (and category), {@code null} when there is none
+ * @param note why the list is empty and where to look, {@code null} when it is not
  * @param signals the signals, ranked
  */
 record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {
@@ -34,6 +37,16 @@ record SignalsResponse(@JsonProperty("as_of") @Schema(requiredMode = Schema.Requ
 				example = "sma-7-20251124") String modelVersion,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Rule rule,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "500") int count,
+		@JsonProperty("latest_signal_date") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				types = { "string", "null" }, format = "date", example = OpenApiConfiguration.EXAMPLE_DATE,
+				description = "The newest day at or before as_of on which a card of the requested category had a "
+						+ "signal of this side; ask with date set to it to list those cards. null when the model "
+						+ "has none") LocalDate latestSignalDate,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = { "string", "null" },
+				example = "No BUY signal for cards priced within 7 day(s) of 2026-08-22. The latest BUY signal was "
+						+ "on 2026-06-25: ask with date=2026-06-25 to list it.",
+				description = "Why the list is empty and where to look instead; null when signals are "
+						+ "listed") String note,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Item> signals){
 
 	/**

@@ -12,6 +12,7 @@ import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.serving.servedmodel.DaySignal;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
 import dev.pokewatch.serving.servedmodel.ServedSeries;
+import dev.pokewatch.serving.system.ProblemResponses;
 
 /**
  * Answers {@code GET /signals}. The ranked BUY and SELL lists of every card's latest day
@@ -23,6 +24,8 @@ import dev.pokewatch.serving.servedmodel.ServedSeries;
 class SignalsService {
 
 	private final AtomicReference<LatestSignals> latest = new AtomicReference<>();
+
+	private final AtomicReference<SignalDays> signalDays = new AtomicReference<>();
 
 	/**
 	 * The latest signals of one side.
@@ -44,9 +47,47 @@ class SignalsService {
 				selected.add(item);
 			}
 		}
+		LocalDate latestSignalDate = (latest.asOf() != null) ? signalDays(index).latestAtOrBefore(query, latest.asOf())
+				: null;
 		return new SignalsResponse(latest.asOf(), query.signal(), index.modelVersion(),
 				SignalsResponse.Rule.of(index.metadata(), index.signalRule(), query.signal()), selected.size(),
+				latestSignalDate, emptyNote(query, latest.asOf(), selected.size(), latestSignalDate),
 				List.copyOf(selected));
+	}
+
+	/**
+	 * Why an answer is empty, in words a collector reads, and where the side last spoke.
+	 * @param query the query
+	 * @param asOf the day answered
+	 * @param count the number of signals listed
+	 * @param latestSignalDate the newest day with a signal of the side, or {@code null}
+	 * @return the note, {@code null} when signals are listed
+	 */
+	static String emptyNote(SignalsQuery query, LocalDate asOf, int count, LocalDate latestSignalDate) {
+		if (count > 0 || asOf == null) {
+			return null;
+		}
+		String side = query.signal().name();
+		// the category is client input: echoed bounded
+		String cards = (query.category() != null) ? "'" + ProblemResponses.abbreviate(query.category()) + "' cards"
+				: "cards";
+		String none = "No " + side + " signal for " + cards + " priced within " + query.maxAgeDays() + " day(s) of "
+				+ asOf + ".";
+		if (latestSignalDate == null) {
+			return none + " This model gave no " + side + " signal to " + cards + " on any day up to " + asOf + ".";
+		}
+		return none + " The latest " + side + " signal was on " + latestSignalDate + ": ask with date="
+				+ latestSignalDate + " to list it.";
+	}
+
+	private SignalDays signalDays(ModelIndex index) {
+		SignalDays cached = this.signalDays.get();
+		if (cached != null && cached.generation() == index.generation()) {
+			return cached;
+		}
+		SignalDays built = SignalDays.of(index);
+		this.signalDays.set(built);
+		return built;
 	}
 
 	private LatestSignals latest(ModelIndex index) {

@@ -72,6 +72,39 @@ class SignalsServiceTests {
 	}
 
 	@Test
+	void signalsWhenNewestDayHasNoneShouldPointToTheLatestSignalDayWhichThenListsIt() {
+		// p_a dips on the 18th (a BUY) and recovers; p_s ('sealed') dips on the 20th; the
+		// 22nd, the newest day, has no BUY
+		ModelIndex index = load(TestModels.write(this.dir,
+				List.of(TestModels.row("p_a", null, "pokemon", "2025-11-18", 80.0, 100.0, null, false),
+						TestModels.row("p_a", null, "pokemon", "2025-11-22", 100.0, 100.0, null, false),
+						TestModels.row("p_s", null, "sealed", "2025-11-20", 80.0, 100.0, null, false),
+						TestModels.row("p_s", null, "sealed", "2025-11-22", 100.0, 100.0, null, false)),
+				TestModels.metadata("pct-v1", new ModelMetadata.Thresholds(0.10, 0.15, 2.0), null, 7, Map.of())));
+		SignalsService service = new SignalsService();
+
+		SignalsResponse all = service.signals(index, SignalsQuery.parse("BUY", null, null, null, null));
+		SignalsResponse pokemon = service.signals(index, SignalsQuery.parse("BUY", "Pokemon", null, null, null));
+		SignalsResponse again = service.signals(index,
+				SignalsQuery.parse("BUY", "pokemon", null, null, pokemon.latestSignalDate().toString()));
+		SignalsResponse sells = service.signals(index, SignalsQuery.parse("SELL", null, null, null, null));
+		SignalsResponse beforeAny = service.signals(index, SignalsQuery.parse("BUY", null, null, null, "2025-11-17"));
+
+		assertThat(all.signals()).isEmpty();
+		assertThat(all.latestSignalDate()).isEqualTo(LocalDate.parse("2025-11-20"));
+		assertThat(all.note()).isEqualTo("No BUY signal for cards priced within 7 day(s) of 2025-11-22. "
+				+ "The latest BUY signal was on 2025-11-20: ask with date=2025-11-20 to list it.");
+		assertThat(pokemon.latestSignalDate()).isEqualTo(LocalDate.parse("2025-11-18"));
+		assertThat(again.signals()).extracting(SignalsResponse.Item::cardId).containsExactly("p_a");
+		assertThat(again.note()).isNull();
+		assertThat(again.latestSignalDate()).isEqualTo(LocalDate.parse("2025-11-18"));
+		assertThat(sells.latestSignalDate()).isNull();
+		assertThat(sells.note()).isEqualTo("No SELL signal for cards priced within 7 day(s) of 2025-11-22. "
+				+ "This model gave no SELL signal to cards on any day up to 2025-11-22.");
+		assertThat(beforeAny.latestSignalDate()).isNull();
+	}
+
+	@Test
 	void parseWhenDateIsNotADayShouldNameIt() {
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidSignalsQueryException.class)
 			.isThrownBy(() -> SignalsQuery.parse("BUY", null, null, null, "2025-13-01"))
