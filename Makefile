@@ -75,7 +75,8 @@ validate: $(TRAINING_JAR) ## Quality gate: promote models/candidate/ to models/b
 pipeline: $(JARS) ## Run collect -> preprocess -> train -> validate (dvc repro when DVC is installed)
 	@DVC="$(DVC)" scripts/pipeline.sh
 
-api: $(SERVING_JAR) ## Start the serving API on port 8000 with models/baseline/ (POKEWATCH_SERVE_JAVA_OPTS for JVM flags)
+api: $(SERVING_JAR) ## Start the serving API on port 8000 with models/baseline/, with a JDK 25 AOT cache made on first use (POKEWATCH_SERVE_JAVA_OPTS for JVM flags)
+	$(POKEWATCH) aot-cache || true
 	$(POKEWATCH) serve $(ARGS)
 
 api-key: ## Generate a new pk_... API key and its SHA-256 hash

@@ -1,14 +1,7 @@
 package dev.pokewatch.serving.servedmodel;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,8 +33,6 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 
 	private final AtomicReference<ModelIndex> current = new AtomicReference<>();
 
-	private final AtomicLong generations = new AtomicLong();
-
 	private final ReentrantLock reloadLock = new ReentrantLock();
 
 	private final MeterRegistry meterRegistry;
@@ -50,7 +41,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 
 	private volatile String lastError = "not loaded yet";
 
-	private volatile StartupLoad startupLoad;
+	private volatile StartupModelLoad startupLoad;
 
 	public ServedModelHolder(ServingProperties properties, MeterRegistry meterRegistry) {
 		this.modelDir = properties.modelDir().toAbsolutePath().normalize();
@@ -69,7 +60,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 			ModelIndex index = registry.current();
 			return (index != null) ? index.loadedAt().toEpochMilli() / 1000.0 : 0;
 		}).description("When the served model was loaded (epoch seconds)").baseUnit("seconds").register(meterRegistry);
-		this.startupLoad = StartupLoad.start(this.modelDir, this.generations);
+		this.startupLoad = StartupModelLoad.claimOrBegin(this.modelDir);
 	}
 
 	@Override
@@ -164,7 +155,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 	}
 
 	private ModelIndex load(String trigger) {
-		StartupLoad early = this.startupLoad;
+		StartupModelLoad early = this.startupLoad;
 		this.startupLoad = null;
 		if (early != null && "startup".equals(trigger)) {
 			ModelIndex index = early.result(this.modelDir);
@@ -172,7 +163,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 				return index;
 			}
 		}
-		return ModelIndexLoader.load(this.modelDir, this.generations.incrementAndGet());
+		return ModelIndexLoader.load(this.modelDir, StartupModelLoad.nextGeneration());
 	}
 
 	private void count(String trigger, String outcome) {
@@ -182,72 +173,6 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 			.tag("outcome", outcome)
 			.register(this.meterRegistry)
 			.increment();
-	}
-
-	/**
-	 * The startup load, begun on a background thread while the rest of the application
-	 * context starts (reading a large features file takes seconds that would otherwise be
-	 * added to the time until ready). Its result is used only if the model files are
-	 * unchanged since it began.
-	 */
-	private record StartupLoad(List<Object> fingerprint, CompletableFuture<ModelIndex> future) {
-
-		static StartupLoad start(Path modelDir, AtomicLong generations) {
-			List<Object> fingerprint = fingerprint(modelDir);
-			CompletableFuture<ModelIndex> future = new CompletableFuture<>();
-			Thread thread = new Thread(() -> {
-				try {
-					future.complete(ModelIndexLoader.load(modelDir, generations.incrementAndGet()));
-				}
-				catch (Throwable ex) {
-					future.completeExceptionally(ex);
-				}
-			}, "model-startup-load");
-			thread.setDaemon(true);
-			thread.start();
-			return new StartupLoad(fingerprint, future);
-		}
-
-		/**
-		 * The loaded index, its load failure rethrown, or {@code null} when the files
-		 * changed meanwhile and must be read again.
-		 */
-		ModelIndex result(Path modelDir) {
-			ModelIndex index;
-			try {
-				index = this.future.join();
-			}
-			catch (CompletionException ex) {
-				if (!this.fingerprint.equals(fingerprint(modelDir))) {
-					return null;
-				}
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw ex;
-			}
-			return this.fingerprint.equals(fingerprint(modelDir)) ? index : null;
-		}
-
-		/** Name, size, modification time and file key of every file in the directory. */
-		private static List<Object> fingerprint(Path modelDir) {
-			List<Object> fingerprint = new ArrayList<>();
-			try (var files = Files.list(modelDir)) {
-				for (Path file : files.sorted().toList()) {
-					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-					fingerprint.add(List.of(file.getFileName().toString(), attributes.size(),
-							attributes.lastModifiedTime().toMillis(), String.valueOf(attributes.fileKey())));
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				fingerprint.add(ex.getClass().getName());
-			}
-			return fingerprint;
-		}
-
 	}
 
 	/**

@@ -1,0 +1,129 @@
+package dev.pokewatch.serving.servedmodel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The startup load of the served model, read on a background thread while the application
+ * context starts: reading a large features file takes seconds that would otherwise add to
+ * the time until ready. {@link EarlyModelLoadListener} begins it as soon as the
+ * environment is known, before any bean exists; {@link ServedModelHolder} claims it (or
+ * begins one, when none was begun for its directory). Its result is used only if the
+ * model files are unchanged since it began.
+ *
+ * @param modelDir the absolute, normalized model directory
+ * @param fingerprint the directory's files when the load began
+ * @param future the load
+ */
+record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFuture<ModelIndex> future) {
+
+	/** Generations are unique in the JVM, so a claimed early load never repeats one. */
+	private static final AtomicLong GENERATIONS = new AtomicLong();
+
+	/** The load begun before the context, waiting for its holder. */
+	private static final AtomicReference<StartupModelLoad> EARLY = new AtomicReference<>();
+
+	/**
+	 * The generation of the next model load.
+	 * @return a number never returned before in this JVM
+	 */
+	static long nextGeneration() {
+		return GENERATIONS.incrementAndGet();
+	}
+
+	/**
+	 * Begins loading a model directory for the holder that will ask for it, replacing a
+	 * load begun earlier and never claimed.
+	 * @param modelDir the model directory
+	 */
+	static void beginEarly(Path modelDir) {
+		EARLY.set(begin(modelDir.toAbsolutePath().normalize()));
+	}
+
+	/**
+	 * The load begun early for this directory, else a new one.
+	 * @param modelDir the absolute, normalized model directory
+	 * @return the startup load
+	 */
+	static StartupModelLoad claimOrBegin(Path modelDir) {
+		StartupModelLoad early = EARLY.getAndSet(null);
+		return (early != null && early.modelDir().equals(modelDir)) ? early : begin(modelDir);
+	}
+
+	/**
+	 * Whether a load begun early for a directory waits to be claimed.
+	 * @param modelDir the model directory
+	 * @return {@code true} if one does
+	 */
+	static boolean pendingFor(Path modelDir) {
+		StartupModelLoad early = EARLY.get();
+		return early != null && early.modelDir().equals(modelDir.toAbsolutePath().normalize());
+	}
+
+	private static StartupModelLoad begin(Path modelDir) {
+		List<Object> fingerprint = fingerprint(modelDir);
+		CompletableFuture<ModelIndex> future = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				future.complete(ModelIndexLoader.load(modelDir, nextGeneration()));
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		}, "model-startup-load");
+		thread.setDaemon(true);
+		thread.start();
+		return new StartupModelLoad(modelDir, fingerprint, future);
+	}
+
+	/**
+	 * The loaded index, its load failure rethrown, or {@code null} when the files changed
+	 * meanwhile and must be read again.
+	 * @param modelDir the model directory
+	 * @return the index or {@code null}
+	 */
+	ModelIndex result(Path modelDir) {
+		ModelIndex index;
+		try {
+			index = this.future.join();
+		}
+		catch (CompletionException ex) {
+			if (!this.fingerprint.equals(fingerprint(modelDir))) {
+				return null;
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+		return this.fingerprint.equals(fingerprint(modelDir)) ? index : null;
+	}
+
+	/** Name, size, modification time and file key of every file in the directory. */
+	private static List<Object> fingerprint(Path modelDir) {
+		List<Object> fingerprint = new ArrayList<>();
+		try (var files = Files.list(modelDir)) {
+			for (Path file : files.sorted().toList()) {
+				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+				fingerprint.add(List.of(file.getFileName().toString(), attributes.size(),
+						attributes.lastModifiedTime().toMillis(), String.valueOf(attributes.fileKey())));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			fingerprint.add(ex.getClass().getName());
+		}
+		return fingerprint;
+	}
+
+}
