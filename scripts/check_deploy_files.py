@@ -107,7 +107,7 @@ for stage, spec in dvc["stages"].items():
           and spec["cmd"].split()[1] in launcher_commands, spec["cmd"])
 check("Makefile runs no 'java -jar' (bin/pokewatch does)", "java -jar" not in makefile_text if (makefile_text := (ROOT / "Makefile").read_text()) else False)
 
-prom = load_yaml("docker/prometheus.yml")
+prom = load_yaml("docker/prometheus/prometheus.yml")
 for job in prom["scrape_configs"]:
     for target in job["static_configs"][0]["targets"]:
         host, port = target.split(":")
@@ -127,6 +127,17 @@ for dashboard in (ROOT / "docker/grafana/dashboards").glob("*.json"):
     for series in sorted(set(re.findall(r"pokewatch_[a-z_]+", dashboard.read_text()))):
         base = re.sub(r"_(total|seconds|seconds_count|seconds_sum|seconds_max|seconds_bucket)$", "", series)
         check(f"{dashboard.name} queries a known meter ({series})", base in prometheus_bases)
+
+# the alert rules load where prometheus looks for them and query only known meters
+check("prometheus loads alerts.yml", prom.get("rule_files") == ["alerts.yml"], str(prom.get("rule_files")))
+check("compose mounts alerts.yml beside prometheus.yml",
+      "./docker/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro" in services["prometheus"]["volumes"])
+alerts_text = (ROOT / "docker/prometheus/alerts.yml").read_text()
+for series in sorted(set(re.findall(r"pokewatch_[a-z_]+", alerts_text))):
+    base = re.sub(r"_(total|seconds|timestamp_seconds)$", "", series)
+    base = re.sub(r"_seconds$", "", base)
+    check(f"alerts.yml queries a known meter ({series})",
+          base in prometheus_bases or base + "_timestamp" in prometheus_bases, str(sorted(prometheus_bases)))
 
 ds = load_yaml("docker/grafana/provisioning/datasources/prometheus.yml")
 uids = {d["uid"] for d in ds["datasources"]}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite talks to for real: redis-server (apt) and the mlflow + dvc venv.
+# Installs what the test suite talks to for real: redis-server and promtool (apt) and the mlflow +
+# dvc venv.
 # Where it cannot install (not root, no apt), it says exactly what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
   else
     echo "redis-server is missing: install it (sudo apt-get install -y redis-server, or brew install redis)." >&2
+    exit 1
+  fi
+fi
+if ! command -v promtool >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing prometheus (apt) for promtool, which checks and unit-tests the alert rules ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
+    # the package starts a server; the tests only need promtool
+    { systemctl disable --now prometheus || service prometheus stop; } >/dev/null 2>&1 || true
+  else
+    echo "promtool is missing: install it (sudo apt-get install -y prometheus, or brew install prometheus)." >&2
     exit 1
   fi
 fi
