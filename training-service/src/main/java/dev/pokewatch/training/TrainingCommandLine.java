@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -35,11 +37,11 @@ import dev.pokewatch.training.validate.ModelUpdatePublisher;
 import dev.pokewatch.training.validate.ValidateCommand;
 
 /**
- * The one-shot command line, parsed by picocli: {@code preprocess}, {@code train} or
- * {@code validate}, each with {@code --help}. The process exit code is the result: 0 ok,
- * 1 a failed run or a refused quality gate, 2 a usage or input error. Spring properties
- * ({@code --some.property=value}) are left to Spring Boot, which has applied them
- * already.
+ * The one-shot command line, parsed by picocli: {@code preprocess}, {@code train},
+ * {@code validate} or all three as {@code retrain}, each with {@code --help}. The process
+ * exit code is the result: 0 ok, 1 a failed run or a refused quality gate, 2 a usage or
+ * input error. Spring properties ({@code --some.property=value}) are left to Spring Boot,
+ * which has applied them already.
  */
 @Component
 class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
@@ -75,6 +77,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(out))
 			.addSubcommand(new Train(out, this.tracker))
 			.addSubcommand(new Validate(out, this.tracker, this.registry, this.publisher))
+			.addSubcommand(new Retrain(out, this.tracker, this.registry, this.publisher))
 			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
 			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
 			.setExecutionExceptionHandler(TrainingCommandLine::failed)
@@ -139,7 +142,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	@Command(name = "training-service", mixinStandardHelpOptions = true, versionProvider = Root.Version.class,
 			description = "Preprocess the collected prices, train the fair-price model and promote it "
 					+ "through the quality gate.",
-			synopsisSubcommandLabel = "(preprocess | train | validate)",
+			synopsisSubcommandLabel = "(preprocess | train | validate | retrain)",
 			footer = { "", "Exit codes: 0 ok, 1 run failed or quality gate refused, 2 usage or input error.",
 					"Spring properties may follow as --name=value, e.g. --training.redis.channel=test.",
 					"Framework logs go to logs/training.log unless --verbose is given." })
@@ -154,7 +157,8 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 		@Override
 		public Integer call() {
-			throw new ParameterException(this.spec.commandLine(), "missing command: preprocess, train or validate");
+			throw new ParameterException(this.spec.commandLine(),
+					"missing command: preprocess, train, validate or retrain");
 		}
 
 		static final class Version implements CommandLine.IVersionProvider {
@@ -278,6 +282,60 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			new ValidateCommand(this.registry.getIfAvailable(), this.tracker.getIfAvailable(), this.publisher, this.out)
 				.run(params);
 			return 0;
+		}
+
+	}
+
+	@Command(name = "retrain", mixinStandardHelpOptions = true,
+			description = "preprocess, train and validate in one process: one JVM and one Spring start instead of "
+					+ "three. The same steps, outputs and exit codes as running them one by one; it stops at the "
+					+ "first that fails.")
+	static final class Retrain implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		private final ObjectProvider<ExperimentTracker> tracker;
+
+		private final ObjectProvider<ModelRegistry> registry;
+
+		private final ModelUpdatePublisher publisher;
+
+		@Mixin
+		ParamsOption params;
+
+		@Option(names = "--skip-bad-files",
+				description = "Skip and report unreadable raw files instead of stopping at the first one.")
+		boolean skipBadFiles;
+
+		Retrain(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
+				ModelUpdatePublisher publisher) {
+			this.out = out;
+			this.tracker = tracker;
+			this.registry = registry;
+			this.publisher = publisher;
+		}
+
+		@Override
+		public Integer call() {
+			TrainingParams params = this.params.read();
+			List<String> took = new ArrayList<>();
+			step("preprocess", took, () -> new PreprocessCommand(this.out).run(params.paths().rawDir(),
+					params.paths().processedDir(), params.outlier(), this.skipBadFiles));
+			step("train", took,
+					() -> new TrainCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params));
+			step("validate", took, () -> new ValidateCommand(this.registry.getIfAvailable(),
+					this.tracker.getIfAvailable(), this.publisher, this.out)
+				.run(params));
+			this.out.println("Retrain took " + String.join(", ", took));
+			return 0;
+		}
+
+		private void step(String name, List<String> took, Runnable step) {
+			this.out.println();
+			this.out.println("== " + name + " ==");
+			long started = System.nanoTime();
+			step.run();
+			took.add(name + " %.1f s".formatted((System.nanoTime() - started) / 1e9));
 		}
 
 	}

@@ -207,6 +207,38 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
+	void retrainShouldWriteWhatTheThreeCommandsWriteOneByOne() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path params = params("");
+		assertThat(run("retrain", "--params", params.toString())).as(errors()).isZero();
+		String console = output();
+		byte[] metrics = Files.readAllBytes(this.root.resolve("reports/metrics.json"));
+		Map<String, String> processed = snapshot(this.root.resolve("data/processed"));
+		Path baseline = this.root.resolve("models/baseline");
+		assertThat(snapshot(baseline)).isEqualTo(snapshot(this.root.resolve("models/candidate")));
+		assertThat(console.indexOf("Sets written")).isNotNegative()
+			.isLessThan(console.indexOf("Run logged"))
+			.isLessThan(console.indexOf("Promoted"));
+		assertThat(console).containsPattern("Retrain took preprocess [0-9.]+ s, train [0-9.]+ s, validate [0-9.]+ s");
+
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		assertThat(snapshot(this.root.resolve("data/processed"))).isEqualTo(processed);
+		assertThat(Files.readAllBytes(this.root.resolve("reports/metrics.json"))).isEqualTo(metrics);
+	}
+
+	@Test
+	void retrainWhenPreprocessFailsShouldStopThereWithItsExitCode() throws IOException {
+		Path raw = this.root.resolve("data/raw");
+		TestData.writeRaw(raw, 2, 30);
+		Files.writeString(raw.resolve("set_alpha_prices_2026-03-09.parquet"), "not parquet");
+		assertThat(run("retrain", "--params", params("").toString())).isEqualTo(2);
+		assertThat(errors()).contains("set_alpha_prices_2026-03-09.parquet");
+		assertThat(this.root.resolve("models/candidate")).doesNotExist();
+		assertThat(this.root.resolve("models/baseline")).doesNotExist();
+	}
+
+	@Test
 	void validateWhenGateFailsShouldExitOneAndLeaveBaselineAndChampionUntouched() throws IOException {
 		Path params = prepare();
 		assertThat(run("train", "--params", params.toString())).isZero();
