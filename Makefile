@@ -38,7 +38,7 @@ SOURCES := pom.xml $(wildcard */pom.xml) \
 	$(shell find common-model/src collector-service/src training-service/src serving-api/src -type f 2>/dev/null)
 
 .PHONY: help setup build collect preprocess train validate pipeline api api-key test test-unit \
-	test-integration bench mlflow-local dvc-status dvc-push dvc-pull docker-build docker-clean clean
+	test-integration bench soak mlflow-local dvc-status dvc-push dvc-pull docker-build docker-clean clean
 
 help: ## Show this help
 	@echo "PokeWatch — fair prices and BUY/SELL/HOLD signals for Pokémon cards"
@@ -104,6 +104,9 @@ test-integration: ## Run the tests that start real Redis / MLflow / DVC
 
 bench: $(JARS) ## Run the benchmarks in bench/ (see bench/README.md)
 	bench/run.sh
+
+soak: $(JARS) ## Soak the serving API: mixed traffic for SOAK_DURATION s (600); errors, p99, heap in bench/results (not in CI)
+	bench/soak.sh
 
 dvc-status: ## Show which DVC stages are out of date
 	$(DVC) status

@@ -16,6 +16,18 @@ import dev.pokewatch.training.system.LaunchProperties;
 public class TrainingApplication {
 
 	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs one command and returns its exit code instead of ending the JVM, so that a
+	 * caller in the same JVM can run commands one after another (the serving API's test
+	 * of repeated promotions runs the packaged jar's {@code validate} this way).
+	 * @param args the command line
+	 * @return the exit code: 0 ok, 1 a failed run or a refused quality gate, 2 a usage or
+	 * input error
+	 */
+	public static int run(String... args) {
 		// plots are rendered off-screen, also on machines without a display
 		System.setProperty("java.awt.headless", "true");
 		String redisUrl = System.getenv("REDIS_URL");
@@ -27,7 +39,7 @@ public class TrainingApplication {
 		SpringApplication application = new SpringApplication(TrainingApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(LaunchProperties.of(TrainingCommandLine.isVerbose(args), redisUrl));
-		System.exit(SpringApplication.exit(application.run(args)));
+		return SpringApplication.exit(application.run(args));
 	}
 
 }

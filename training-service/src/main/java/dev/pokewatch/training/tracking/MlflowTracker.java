@@ -60,13 +60,42 @@ final class MlflowTracker implements ExperimentTracker {
 			if (tags != null) {
 				allTags.putAll(tags);
 			}
-			run.setTags(allTags);
+			completeStart(run, allTags);
 			logger.info("MLflow run {} started: {}", runId, location);
 			return run;
+		}
+		catch (IncompleteRunStartException ex) {
+			throw ex;
 		}
 		catch (TrackingException ex) {
 			throw new TrackingException("Cannot start an MLflow run in experiment '" + experimentName + "' on "
 					+ this.tracking.baseUrl() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Sets the tags that complete the start of a created run. The run exists on the
+	 * server from {@code runs/create} on, so when the tags fail it is ended as
+	 * {@code FAILED}, on a best-effort basis, rather than left {@code RUNNING} forever.
+	 */
+	private void completeStart(MlflowRun run, Map<String, String> tags) {
+		try {
+			run.setTags(tags);
+		}
+		catch (TrackingException ex) {
+			boolean markedFailed;
+			try {
+				run.end(false);
+				markedFailed = true;
+			}
+			catch (TrackingException endFailed) {
+				ex.addSuppressed(endFailed);
+				markedFailed = false;
+			}
+			throw new IncompleteRunStartException(
+					"MLflow run " + run.runId() + " was created on " + this.tracking.baseUrl()
+							+ " but its start could not be completed: " + ex.getMessage(),
+					run.runId(), markedFailed, ex);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.tracking.ExperimentTracker;
+import dev.pokewatch.training.tracking.IncompleteRunStartException;
 import dev.pokewatch.training.tracking.TrackedRun;
 import dev.pokewatch.training.tracking.TrackingException;
 
@@ -51,6 +52,20 @@ final class TrainTracking {
 		tags.put("model_version", version);
 		try {
 			return this.tracker.startRun(params.train().experiment(), "train-" + chosen.id(), tags);
+		}
+		catch (IncompleteRunStartException ex) {
+			// the run exists on the server: "skipped" would hide it
+			if (ex.markedFailed()) {
+				logger.warn("Tracking incomplete, run {} marked failed ({}); outputs are written locally", ex.runId(),
+						ex.getMessage());
+			}
+			else {
+				logger.warn(
+						"Tracking incomplete, run {} may be left RUNNING on {}: marking it failed also failed "
+								+ "({}); outputs are written locally",
+						ex.runId(), this.tracker.describe(), ex.getMessage());
+			}
+			return null;
 		}
 		catch (TrackingException ex) {
 			logger.warn("Tracking skipped ({}): {}; outputs are written locally only", this.tracker.describe(),

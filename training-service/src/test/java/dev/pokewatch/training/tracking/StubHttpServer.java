@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
@@ -29,8 +30,9 @@ final class StubHttpServer implements AutoCloseable {
 	 * @param method HTTP method
 	 * @param path raw path with query
 	 * @param headers request headers (lower-case names, first value)
+	 * @param body the request body as UTF-8 text
 	 */
-	record Received(String method, String path, Map<String, String> headers) {
+	record Received(String method, String path, Map<String, String> headers, String body) {
 
 	}
 
@@ -50,7 +52,15 @@ final class StubHttpServer implements AutoCloseable {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	/**
+	 * A server answering by the number of the request (0 for the first).
+	 * @param answers the answer to the n-th request
+	 */
 	StubHttpServer(Function<Integer, Answer> answers) {
+		this((n, request) -> answers.apply(n));
+	}
+
+	private StubHttpServer(BiFunction<Integer, Received, Answer> answers) {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -58,12 +68,14 @@ final class StubHttpServer implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
+			String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Map<String, String> headers = new HashMap<>();
 			exchange.getRequestHeaders()
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
-			Answer answer = answers.apply(this.count.getAndIncrement());
+			Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
+					requestBody);
+			this.received.add(request);
+			Answer answer = answers.apply(this.count.getAndIncrement(), request);
 			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
@@ -73,6 +85,15 @@ final class StubHttpServer implements AutoCloseable {
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	/**
+	 * A server answering by what was asked, e.g. by the request's path.
+	 * @param answers the answer to a request
+	 * @return the started server
+	 */
+	static StubHttpServer routing(Function<Received, Answer> answers) {
+		return new StubHttpServer((n, request) -> answers.apply(request));
 	}
 
 	URI uri() {
