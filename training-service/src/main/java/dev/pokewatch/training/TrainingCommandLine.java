@@ -143,9 +143,8 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			description = "Preprocess the collected prices, train the fair-price model and promote it "
 					+ "through the quality gate.",
 			synopsisSubcommandLabel = "(preprocess | train | validate | drift)",
-			footer = { "",
-					"Exit codes: 0 ok (drift: also on warn or drift, see reports/drift.json), 1 run failed or "
-							+ "quality gate refused, 2 usage or input error.",
+			footer = { "", "Exit codes: 0 ok, 1 run failed or quality gate refused, 2 usage or input error.",
+					"drift exits 0 on every status (ok, warn, drift): the status is in reports/drift.json.",
 					"Spring properties may follow as --name=value, e.g. --training.redis.channel=test.",
 					"Framework logs go to logs/training.log unless --verbose is given." })
 	static final class Root implements Callable<Integer> {
