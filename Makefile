@@ -37,7 +37,7 @@ JARS := $(COLLECTOR_JAR) $(TRAINING_JAR) $(SERVING_JAR)
 SOURCES := pom.xml $(wildcard */pom.xml) \
 	$(shell find common-model/src collector-service/src training-service/src serving-api/src -type f 2>/dev/null)
 
-.PHONY: help setup build collect preprocess train validate pipeline api api-key test test-unit \
+.PHONY: help setup build collect preprocess train validate drift pipeline api api-key test test-unit \
 	test-integration bench soak mlflow-local dvc-status dvc-push dvc-pull docker-build docker-clean clean
 
 help: ## Show this help
@@ -72,7 +72,10 @@ train: $(TRAINING_JAR) ## Choose and train the fair-price model, write models/ca
 validate: $(TRAINING_JAR) ## Quality gate: promote models/candidate/ to models/baseline/ and move the champion alias
 	$(POKEWATCH) validate $(ARGS)
 
-pipeline: $(JARS) ## Run collect -> preprocess -> train -> validate (dvc repro when DVC is installed)
+drift: $(TRAINING_JAR) ## Drift check of the served model (PSI per category, live error, hit rate) -> reports/drift.json; exits 0 on ok/warn/drift
+	$(POKEWATCH) drift $(ARGS)
+
+pipeline: $(JARS) ## Run collect -> preprocess -> train -> validate -> drift (dvc repro when DVC is installed)
 	@DVC="$(DVC)" scripts/pipeline.sh
 
 api: $(SERVING_JAR) ## Start the serving API on port 8000 with models/baseline/, with a JDK 25 AOT cache made on first use (POKEWATCH_SERVE_JAVA_OPTS for JVM flags)

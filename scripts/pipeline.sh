@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job: collect -> preprocess -> train -> validate, on embedded defaults when nothing is
+# The main job: collect -> preprocess -> train -> validate -> drift, on embedded defaults when nothing is
 # configured (bundled sample prices, a local MLflow server from the project venv, else ./mlruns).
 # Runs the stages through `dvc repro` when DVC is available ($DVC), else the same commands in order.
 set -euo pipefail
@@ -26,6 +26,7 @@ else
   bin/pokewatch preprocess
   bin/pokewatch train
   bin/pokewatch validate
+  bin/pokewatch drift
 fi
 
 echo

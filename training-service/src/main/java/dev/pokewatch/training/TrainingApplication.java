@@ -9,7 +9,8 @@ import dev.pokewatch.training.system.LaunchProperties;
 
 /**
  * Entry point of the PokeWatch training service: a one-shot command line
- * ({@code preprocess}, {@code train}, {@code validate}) whose exit code is the result.
+ * ({@code preprocess}, {@code train}, {@code validate}, {@code drift}) whose exit code is
+ * the result.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

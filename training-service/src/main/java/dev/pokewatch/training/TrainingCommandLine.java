@@ -26,6 +26,7 @@ import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import dev.pokewatch.training.drift.DriftCommand;
 import dev.pokewatch.training.params.ParamsReader;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.preprocess.PreprocessCommand;
@@ -38,10 +39,11 @@ import dev.pokewatch.training.validate.ValidateCommand;
 
 /**
  * The one-shot command line, parsed by picocli: {@code preprocess}, {@code train},
- * {@code validate} or all three as {@code retrain}, each with {@code --help}. The process
- * exit code is the result: 0 ok, 1 a failed run or a refused quality gate, 2 a usage or
- * input error. Spring properties ({@code --some.property=value}) are left to Spring Boot,
- * which has applied them already.
+ * {@code validate}, all three as {@code retrain}, or {@code drift}, each with
+ * {@code --help}. The process exit code is the result: 0 ok (for {@code drift} whatever
+ * its status), 1 a failed run or a refused quality gate, 2 a usage or input error. Spring
+ * properties ({@code --some.property=value}) are left to Spring Boot, which has applied
+ * them already.
  */
 @Component
 class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
@@ -78,6 +80,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			.addSubcommand(new Train(out, this.tracker))
 			.addSubcommand(new Validate(out, this.tracker, this.registry, this.publisher))
 			.addSubcommand(new Retrain(out, this.tracker, this.registry, this.publisher))
+			.addSubcommand(new Drift(out, this.tracker))
 			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
 			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
 			.setExecutionExceptionHandler(TrainingCommandLine::failed)
@@ -142,8 +145,9 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	@Command(name = "training-service", mixinStandardHelpOptions = true, versionProvider = Root.Version.class,
 			description = "Preprocess the collected prices, train the fair-price model and promote it "
 					+ "through the quality gate.",
-			synopsisSubcommandLabel = "(preprocess | train | validate | retrain)",
+			synopsisSubcommandLabel = "(preprocess | train | validate | retrain | drift)",
 			footer = { "", "Exit codes: 0 ok, 1 run failed or quality gate refused, 2 usage or input error.",
+					"drift exits 0 on every status (ok, warn, drift): the status is in reports/drift.json.",
 					"Spring properties may follow as --name=value, e.g. --training.redis.channel=test.",
 					"Framework logs go to logs/training.log unless --verbose is given." })
 	static final class Root implements Callable<Integer> {
@@ -158,7 +162,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Override
 		public Integer call() {
 			throw new ParameterException(this.spec.commandLine(),
-					"missing command: preprocess, train, validate or retrain");
+					"missing command: preprocess, train, validate, retrain or drift");
 		}
 
 		static final class Version implements CommandLine.IVersionProvider {
@@ -336,6 +340,33 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			long started = System.nanoTime();
 			step.run();
 			took.add(name + " %.1f s".formatted((System.nanoTime() - started) / 1e9));
+		}
+
+	}
+
+	@Command(name = "drift", mixinStandardHelpOptions = true,
+			description = "Compare the current window of the processed data with the reference window (PSI per "
+					+ "category of returns and of the deviation from fair price) and the served model's live error "
+					+ "and hit rate with its training figures; write reports/drift.json. Exits 0 whatever the status.")
+	static final class Drift implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		private final ObjectProvider<ExperimentTracker> tracker;
+
+		@Mixin
+		ParamsOption params;
+
+		Drift(PrintStream out, ObjectProvider<ExperimentTracker> tracker) {
+			this.out = out;
+			this.tracker = tracker;
+		}
+
+		@Override
+		public Integer call() {
+			TrainingParams params = this.params.read();
+			new DriftCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+			return 0;
 		}
 
 	}

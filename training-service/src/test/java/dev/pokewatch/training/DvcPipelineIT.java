@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the repository's {@code dvc.yaml} with the built training jar, the real
  * launcher {@code bin/pokewatch} and a real {@code dvc}: the stages run although the
  * {@code java} first on PATH and {@code JAVA_HOME} are a Java 17 (as on Debian 12), a
- * second {@code dvc repro} does nothing, a changed train parameter re-runs train and
- * validate only. Runs in {@code verify}, after the jar is packaged.
+ * second {@code dvc repro} runs nothing but the {@code today} stage (which writes the
+ * date), a new day makes collect out of date, a changed train parameter re-runs train,
+ * validate and drift only. Runs in {@code verify}, after the jar is packaged.
  */
 @Tag("integration")
 class DvcPipelineIT {
@@ -35,7 +36,8 @@ class DvcPipelineIT {
 	Path java17;
 
 	@Test
-	void reproWhenNothingChangedShouldRunNothingAndWhenTrainParamChangedShouldRunTrainAndValidate() throws Exception {
+	void reproWhenNothingChangedShouldRunNothingAfterTodayAndWhenTrainParamChangedShouldRunTrainValidateAndDrift()
+			throws Exception {
 		Path repo = MlflowTestServer.repoRoot();
 		Path dvc = MlflowTestServer.venvExecutable("dvc");
 		Path jar = repo.resolve("training-service/target/training-service.jar");
@@ -65,21 +67,39 @@ class DvcPipelineIT {
 		Files.writeString(sample.resolve("SOURCE.md"), "stand-in for the bundled sample\n");
 		run("git", "init", "-q");
 		run(dvc.toString(), "init", "-q");
+		// today's date first: collect depends on it
+		run(dvc.toString(), "repro", "today");
 		run(dvc.toString(), "commit", "-f", "collect");
 
 		String first = run(dvc.toString(), "repro");
-		assertThat(first).contains("Running stage 'preprocess'", "Running stage 'train'", "Running stage 'validate'")
+		assertThat(first)
+			.contains("Running stage 'preprocess'", "Running stage 'train'", "Running stage 'validate'",
+					"Running stage 'drift'")
+			.doesNotContain("Running stage 'collect'")
 			.doesNotContain("java 17 was run");
 		assertThat(this.project.resolve("models/baseline/model_metadata.json")).exists();
 		assertThat(this.project.resolve("reports/metrics.json")).exists();
+		assertThat(Files.readString(this.project.resolve("reports/drift.json"))).contains("\"status\"");
 
+		// the same day, nothing new: only the date is written again
 		String second = run(dvc.toString(), "repro");
-		assertThat(second).doesNotContain("Running stage").contains("Data and pipelines are up to date");
+		assertThat(second).contains("Running stage 'today'")
+			.doesNotContain("Running stage 'collect'")
+			.doesNotContain("Running stage 'preprocess'")
+			.doesNotContain("Running stage 'train'")
+			.doesNotContain("Running stage 'validate'")
+			.doesNotContain("Running stage 'drift'");
+
+		// another day: collect is out of date (the collector has its own tests, so it is
+		// not run here)
+		Files.writeString(this.project.resolve("data/collect-day.txt"), "2000-01-01\n");
+		assertThat(run(dvc.toString(), "status", "collect")).contains("collect:", "data/collect-day.txt");
+		run(dvc.toString(), "repro", "today");
 
 		Files.writeString(this.project.resolve("params.yaml"),
 				Files.readString(this.project.resolve("params.yaml")).replace("holdout_days: 20", "holdout_days: 21"));
 		String third = run(dvc.toString(), "repro");
-		assertThat(third).contains("Running stage 'train'", "Running stage 'validate'")
+		assertThat(third).contains("Running stage 'train'", "Running stage 'validate'", "Running stage 'drift'")
 			.doesNotContain("Running stage 'preprocess'")
 			.doesNotContain("Running stage 'collect'");
 	}

@@ -344,7 +344,11 @@ class TrainingCommandLineTests {
 			.contains("--params=<file>")
 			.contains("--verbose");
 		assertThat(run("--help")).isZero();
-		assertThat(output()).contains("preprocess").contains("validate").contains("Exit codes: 0 ok, 1");
+		assertThat(output()).contains("preprocess")
+			.contains("validate")
+			.contains("drift")
+			.contains("Exit codes: 0 ok, 1")
+			.contains("drift exits 0 on every status");
 	}
 
 	@Test

@@ -215,11 +215,11 @@ public final class ParamsReader {
 	 * The layout of {@code params.yaml}, bound with snake_case keys.
 	 */
 	record Document(TrainingParams.Paths paths, Preprocess preprocess, Model model, Train train,
-			TrainingParams.Gate gate) {
+			TrainingParams.Gate gate, TrainingParams.Drift drift) {
 
 		TrainingParams toParams() {
 			return new TrainingParams(this.paths, this.preprocess.outlier(), this.model.toRule(), this.train.toTrain(),
-					this.gate);
+					this.gate, this.drift);
 		}
 
 	}

@@ -21,8 +21,23 @@ import dev.pokewatch.common.signal.SignalRule;
  * ({@code model.*})
  * @param train model selection ({@code train.*})
  * @param gate the quality gate ({@code gate.*})
+ * @param drift the drift check ({@code drift.*})
  */
-public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresholds, Train train, Gate gate) {
+public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresholds, Train train, Gate gate,
+		Drift drift) {
+
+	/**
+	 * Parameters with the bundled drift defaults, for callers that set up only the
+	 * training groups.
+	 * @param paths where data, models and reports live
+	 * @param outlier the preprocessing outlier rule
+	 * @param thresholds the percent signal rule and the minimum signal price
+	 * @param train model selection
+	 * @param gate the quality gate
+	 */
+	public TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresholds, Train train, Gate gate) {
+		this(paths, outlier, thresholds, train, gate, ParamsReader.defaultParams().drift());
+	}
 
 	/**
 	 * Directories.
@@ -121,6 +136,59 @@ public record TrainingParams(Paths paths, OutlierRule outlier, SignalRule thresh
 	 */
 	public record Gate(double mapeMax, double coverageMin, double championMapeMargin, double championCoverageMargin,
 			boolean refuseNegativeLift) {
+
+	}
+
+	/**
+	 * The drift check; its checks name the keys as the file spells them.
+	 *
+	 * @param referenceDays length of the reference window, the days just before the
+	 * current window
+	 * @param currentDays length of the current window, the last days of the data
+	 * @param bins quantile bins cut from the reference (fewer when quantiles tie)
+	 * @param minPoints fewest values in each window for a category's PSI
+	 * @param psiWarn PSI from which a category warns
+	 * @param psiDrift PSI from which a category drifts
+	 * @param liveErrorDays days of the live next-day MAPE
+	 * @param liveMapeWarnRatio live MAPE over training MAPE from which it warns
+	 * @param liveMapeDriftRatio ... from which it drifts
+	 * @param minSignalOutcomes fewest BUY+SELL outcomes to judge the live hit rate
+	 * @param hitRateWarnDrop drop of the hit rate below the holdout's (a fraction) from
+	 * which it warns
+	 * @param hitRateDriftDrop ... from which it drifts
+	 * @param experiment the MLflow experiment of drift runs
+	 */
+	public record Drift(int referenceDays, int currentDays, int bins, int minPoints, double psiWarn, double psiDrift,
+			int liveErrorDays, double liveMapeWarnRatio, double liveMapeDriftRatio, int minSignalOutcomes,
+			double hitRateWarnDrop, double hitRateDriftDrop, String experiment) {
+
+		public Drift {
+			atLeast("reference_days", referenceDays, 1);
+			atLeast("current_days", currentDays, 1);
+			atLeast("bins", bins, 2);
+			atLeast("min_points", minPoints, 1);
+			atLeast("live_error_days", liveErrorDays, 1);
+			atLeast("min_signal_outcomes", minSignalOutcomes, 1);
+			ordered("psi_warn", psiWarn, "psi_drift", psiDrift);
+			ordered("live_mape_warn_ratio", liveMapeWarnRatio, "live_mape_drift_ratio", liveMapeDriftRatio);
+			ordered("hit_rate_warn_drop", hitRateWarnDrop, "hit_rate_drift_drop", hitRateDriftDrop);
+			if (experiment == null || experiment.isBlank()) {
+				throw new IllegalArgumentException("'experiment' must not be blank");
+			}
+		}
+
+		private static void atLeast(String key, int value, int minimum) {
+			if (value < minimum) {
+				throw new IllegalArgumentException("'" + key + "' must be at least " + minimum + ", got " + value);
+			}
+		}
+
+		private static void ordered(String warnKey, double warn, String driftKey, double drift) {
+			if (!(warn > 0 && Double.isFinite(drift) && warn <= drift)) {
+				throw new IllegalArgumentException("'" + warnKey + "' must be positive and at most '" + driftKey
+						+ "', got " + warn + " and " + drift);
+			}
+		}
 
 	}
 

@@ -1,0 +1,123 @@
+package dev.pokewatch.training.drift;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.pokewatch.common.fair.FairPriceRule;
+import dev.pokewatch.common.fair.FairPriceType;
+import dev.pokewatch.common.fair.Trend;
+import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
+import dev.pokewatch.common.parquet.ParquetFileException;
+import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesCodec;
+import dev.pokewatch.training.params.TrainingParams;
+import dev.pokewatch.training.system.CommandException;
+import dev.pokewatch.training.system.ModelFiles;
+
+/**
+ * Reads what {@code drift} judges: the processed series and the served model. Every
+ * unusable input is a usage error (exit 2) naming the file.
+ */
+final class DriftInputs {
+
+	private DriftInputs() {
+	}
+
+	/**
+	 * Reads every processed file into series.
+	 * @param dir the processed data directory
+	 * @return one series per card
+	 */
+	static List<CardSeries> series(Path dir) {
+		List<Path> files = processedFiles(dir);
+		List<CardSeries> series;
+		try {
+			series = ProcessedFeaturesCodec.readSeries(files).series();
+		}
+		catch (ParquetFileException ex) {
+			throw new CommandException(CommandException.USAGE,
+					"bad processed file " + ex.getMessage() + " (re-run preprocess)", ex);
+		}
+		if (series.isEmpty()) {
+			throw CommandException.usage(dir + ": the processed files hold no rows");
+		}
+		return series;
+	}
+
+	/**
+	 * Reads the served model.
+	 * @param modelDir the served model's directory
+	 * @param train the training parameters (dispersion, default horizon)
+	 * @return the model
+	 */
+	static ServedModel servedModel(Path modelDir, TrainingParams.Train train) {
+		ModelMetadata metadata = ModelFiles.readMetadata(modelDir);
+		Path metadataFile = modelDir.resolve(ModelMetadata.FILE_NAME);
+		FairPriceRule fairPrice;
+		try {
+			fairPrice = new FairPriceRule(FairPriceType.parse(metadata.modelType()), metadata.windowSize(),
+					Trend.parse(metadata.trend()));
+			int horizon = (metadata.horizonDays() != null) ? metadata.horizonDays() : train.horizonDays();
+			return new ServedModel(metadata, fairPrice, metadata.thresholds().toRule(),
+					train.dispersion(metadata.windowSize()), horizon,
+					lastFeatureDay(modelDir.resolve(metadata.featuresFile())));
+		}
+		catch (IllegalArgumentException ex) {
+			throw CommandException.usage(metadataFile + ": not a servable model: " + ex.getMessage());
+		}
+	}
+
+	private static LocalDate lastFeatureDay(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw CommandException.usage(file + ": not found");
+		}
+		int[] last = { Integer.MIN_VALUE };
+		try {
+			ServedFeaturesCodec.read(file, new ServedFeaturesCodec.Visitor() {
+
+				@Override
+				public void card(String cardId) {
+				}
+
+				@Override
+				public void row(ServedFeaturesCodec.RowView row) {
+					last[0] = Math.max(last[0], row.epochDay());
+				}
+
+			});
+		}
+		catch (ParquetFileException ex) {
+			throw new CommandException(CommandException.USAGE, "bad features file " + ex.getMessage(), ex);
+		}
+		if (last[0] == Integer.MIN_VALUE) {
+			throw CommandException.usage(file + ": the features file holds no rows");
+		}
+		return LocalDate.ofEpochDay(last[0]);
+	}
+
+	private static List<Path> processedFiles(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			throw CommandException.usage(dir + ": processed data directory not found (run preprocess first)");
+		}
+		try (Stream<Path> list = Files.list(dir)) {
+			List<Path> files = list
+				.filter((f) -> f.getFileName().toString().endsWith(".parquet")
+						&& !f.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+			if (files.isEmpty()) {
+				throw CommandException.usage(dir + ": no processed .parquet files (run preprocess first)");
+			}
+			return files;
+		}
+		catch (IOException ex) {
+			throw CommandException.usage(dir + ": cannot list processed files: " + ex.getMessage());
+		}
+	}
+
+}
