@@ -100,6 +100,31 @@ start_api() { # label, extra env...: starts the API, waits for /health 200, sets
   done
   READY=$(printf "%.2f" "$(echo "$(date +%s.%N) - $start" | bc)")
   log "- serving-api ready ($label): ${READY} s, RSS $(awk '/VmRSS/{print int($2/1024)}' /proc/$API_PID/status) MB"
+  startup_phases "$WORK/serving-$label.log" "$start" | tee -a "$OUT"
+}
+# Where the start goes, from the API's own log lines: JVM start to Spring's first line, the web
+# context, the model files read (on their own thread from the moment the environment is ready),
+# the model taken by the application, and Tomcat accepting requests.
+startup_phases() { # log start-epoch-seconds
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+from datetime import datetime
+stamps = {}
+marks = {"spring": "Starting ServingApiApplication", "context": "Root WebApplicationContext: initialization completed",
+         "read": "Model files read in", "model": "[trigger: startup]", "started": "Started ServingApiApplication"}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.match(r"(\d{4}-\d\d-\d\dT[\d:.]+Z)", line)
+    if not m:
+        continue
+    for key, text in marks.items():
+        if text in line and key not in stamps:
+            stamps[key] = datetime.fromisoformat(m.group(1).replace("Z", "+00:00")).timestamp()
+t0 = float(sys.argv[2])
+def at(key):
+    return "%.2f s" % (stamps[key] - t0) if key in stamps else "?"
+print(f"    phases (from launch): Spring's first line {at('spring')}, web context ready {at('context')}, "
+      f"model files read {at('read')}, model taken by the app {at('model')}, started {at('started')}")
+PY
 }
 stop_api() { kill $API_PID; wait $API_PID 2>/dev/null || true; API_PID=; }
 start_api "no AOT cache" POKEWATCH_AOT=off

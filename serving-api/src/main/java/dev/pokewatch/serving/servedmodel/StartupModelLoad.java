@@ -11,6 +11,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The startup load of the served model, read on a background thread while the application
  * context starts: reading a large features file takes seconds that would otherwise add to
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param future the load
  */
 record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFuture<ModelIndex> future) {
+
+	private static final Logger logger = LoggerFactory.getLogger(StartupModelLoad.class);
 
 	/** Generations are unique in the JVM, so a claimed early load never repeats one. */
 	private static final AtomicLong GENERATIONS = new AtomicLong();
@@ -73,7 +78,11 @@ record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFutu
 		CompletableFuture<ModelIndex> future = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				future.complete(ModelIndexLoader.load(modelDir, nextGeneration()));
+				long started = System.nanoTime();
+				ModelIndex index = ModelIndexLoader.load(modelDir, nextGeneration());
+				logger.info("Model files read in {} ms ({} cards) on the startup thread",
+						(System.nanoTime() - started) / 1_000_000, index.cardsCount());
+				future.complete(index);
 			}
 			catch (Throwable ex) {
 				future.completeExceptionally(ex);
