@@ -31,6 +31,9 @@ public final class FakeTracking implements ExperimentTracker, ModelRegistry {
 	/** Aliases: "model@alias" to version. */
 	public final Map<String, String> aliases = new HashMap<>();
 
+	/** Tags set on model versions, by {@code name/version}. */
+	public final Map<String, Map<String, String>> versionTags = new HashMap<>();
+
 	/** When set, every call fails with this message. */
 	public String failWith;
 
@@ -70,6 +73,12 @@ public final class FakeTracking implements ExperimentTracker, ModelRegistry {
 	public void setAlias(String modelName, String alias, String version) {
 		failIfAsked();
 		this.aliases.put(modelName + "@" + alias, version);
+	}
+
+	@Override
+	public void setVersionTags(String modelName, String version, Map<String, String> tags) {
+		failIfAsked();
+		this.versionTags.computeIfAbsent(modelName + "/" + version, (key) -> new HashMap<>()).putAll(tags);
 	}
 
 	@Override

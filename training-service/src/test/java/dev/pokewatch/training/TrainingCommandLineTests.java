@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -239,6 +240,7 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void validateWhenGateFailsShouldExitOneAndLeaveBaselineAndChampionUntouched() throws IOException {
 		Path params = prepare();
 		assertThat(run("train", "--params", params.toString())).isZero();
@@ -254,6 +256,38 @@ class TrainingCommandLineTests {
 		assertThat(this.tracking.runs.get(1).tags).containsEntry("gate.outcome", "failed")
 			.hasEntrySatisfying("gate.reason", (reason) -> assertThat(reason).contains("mape"));
 		assertThat(this.tracking.aliases).containsEntry("pokewatch-baseline@champion", "1");
+		// the promotion log keeps both decisions, oldest first: which model served from
+		// when, and why
+		List<Map<String, Object>> log = promotionLog();
+		assertThat(log).hasSize(2);
+		String first = ModelFiles.readMetadata(baseline).modelVersion();
+		assertThat(log.get(0)).containsEntry("decision", "promoted")
+			.containsEntry("candidate_version", first)
+			.containsEntry("served_version", first)
+			.containsEntry("champion_version", null)
+			.containsEntry("reasons", List.of("all checks passed"))
+			.containsEntry("mlflow_run_id", this.tracking.runs.get(0).runId())
+			.containsEntry("served_from", log.get(0).get("decided_at"));
+		assertThat(log.get(1)).containsEntry("decision", "refused")
+			.containsEntry("champion_version", first)
+			.containsEntry("served_version", first)
+			.containsEntry("served_from", null)
+			.containsEntry("mlflow_run_id", this.tracking.runs.get(1).runId());
+		assertThat(log.get(1).get("candidate_version")).isNotEqualTo(first);
+		assertThat((List<String>) log.get(1).get("reasons")).singleElement()
+			.satisfies((reason) -> assertThat(reason).startsWith("mape"));
+		assertThat(this.tracking.versionTags.get("pokewatch-baseline/1")).containsEntry("gate.outcome", "passed")
+			.containsEntry("served_from", (String) log.get(0).get("decided_at"));
+		assertThat(this.root.resolve("models")).isDirectoryNotContaining("glob:**/.promotions.jsonl.tmp");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> promotionLog() throws IOException {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (String line : Files.readAllLines(this.root.resolve("models/promotions.jsonl"))) {
+			entries.add(tools.jackson.databind.json.JsonMapper.builder().build().readValue(line, Map.class));
+		}
+		return entries;
 	}
 
 	@Test

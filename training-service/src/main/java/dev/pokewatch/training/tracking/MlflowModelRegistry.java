@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -141,6 +142,25 @@ final class MlflowModelRegistry implements ModelRegistry {
 		this.client.post("registered-models/alias",
 				this.client.object().put("name", modelName).put("alias", alias).put("version", version));
 		logger.info("Model {} alias '{}' now points at version {}", modelName, alias, version);
+	}
+
+	@Override
+	public void setVersionTags(String modelName, String version, Map<String, String> tags) {
+		checkName(modelName);
+		Objects.requireNonNull(version, "'version' must not be null");
+		if (!isAvailable()) {
+			warnUnavailable();
+			return;
+		}
+		// one call per tag: MLflow has no batch call for model-version tags
+		for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
+			this.client.post("model-versions/set-tag",
+					this.client.object()
+						.put("name", modelName)
+						.put("version", version)
+						.put("key", tag.getKey())
+						.put("value", tag.getValue()));
+		}
 	}
 
 	@Override

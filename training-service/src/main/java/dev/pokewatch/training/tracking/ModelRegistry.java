@@ -1,5 +1,6 @@
 package dev.pokewatch.training.tracking;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,14 @@ public interface ModelRegistry {
 	 * @param version the version
 	 */
 	void setAlias(String modelName, String alias, String version);
+
+	/**
+	 * Sets tags on a version (the gate's decision, when it began to be served).
+	 * @param modelName the registered model
+	 * @param version the version
+	 * @param tags the tags to set
+	 */
+	void setVersionTags(String modelName, String version, Map<String, String> tags);
 
 	/**
 	 * The version an alias points at.

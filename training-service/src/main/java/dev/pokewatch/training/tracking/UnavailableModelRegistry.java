@@ -1,5 +1,6 @@
 package dev.pokewatch.training.tracking;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,11 @@ final class UnavailableModelRegistry implements ModelRegistry {
 
 	@Override
 	public void setAlias(String modelName, String alias, String version) {
+		warnOnce();
+	}
+
+	@Override
+	public void setVersionTags(String modelName, String version, Map<String, String> tags) {
 		warnOnce();
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ public class ValidateCommand {
 
 	/** The run tag recording why, the failed checks. */
 	public static final String GATE_REASON_TAG = "gate.reason";
+
+	/** The model-version tag recording when the version began to be served. */
+	public static final String SERVED_FROM_TAG = "served_from";
 
 	private static final Logger logger = LoggerFactory.getLogger(ValidateCommand.class);
 
@@ -79,7 +84,9 @@ public class ValidateCommand {
 		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
 				(champion != null) ? champion.metrics() : null, params.gate(), params.train().horizonDays());
 		this.report.gate(decision);
+		Instant decidedAt = Instant.now();
 		if (!decision.passed()) {
+			logDecision(baselineDir, decidedAt, candidate, champion, decision);
 			tagOutcome(candidate, decision);
 			throw new CommandException(CommandException.FAILED,
 					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
@@ -87,9 +94,25 @@ public class ValidateCommand {
 		// the served model first: a slow tracking server must never delay the promotion
 		promote(candidateDir, baselineDir);
 		this.report.line("Promoted", candidate.modelVersion() + " to " + baselineDir);
+		logDecision(baselineDir, decidedAt, candidate, champion, decision);
 		tagOutcome(candidate, decision);
-		register(params, candidateDir, candidate);
+		register(params, candidateDir, candidate, decidedAt);
 		notifyReplicas(candidate);
+	}
+
+	private void logDecision(Path baselineDir, Instant decidedAt, ModelMetadata candidate, ModelMetadata champion,
+			QualityGate.Decision decision) {
+		Path log = PromotionLog.fileFor(baselineDir);
+		String championVersion = (champion != null) ? champion.modelVersion() : null;
+		try {
+			PromotionLog.append(log, new PromotionLog.Entry(decidedAt, decision.passed(), candidate.modelVersion(),
+					championVersion, decision.passed() ? candidate.modelVersion() : championVersion,
+					decision.passed() ? List.of("all checks passed") : decision.failures(), candidate.mlflowRunId()));
+			this.report.line("Logged", log.toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not append the decision to the promotion log {}: {}", log, ex.toString());
+		}
 	}
 
 	private static ModelMetadata readCandidate(Path candidateDir) {
@@ -169,7 +192,7 @@ public class ValidateCommand {
 		}
 	}
 
-	private void register(TrainingParams params, Path candidateDir, ModelMetadata candidate) {
+	private void register(TrainingParams params, Path candidateDir, ModelMetadata candidate, Instant decidedAt) {
 		String name = params.train().registeredModel();
 		if (this.registry == null || candidate.mlflowRunId() == null) {
 			this.report.line("Registry", "skipped: " + ((this.registry == null) ? "no model registry is configured"
@@ -186,6 +209,8 @@ public class ValidateCommand {
 					tracking.get("artifact_uri"), tracking.get("location"));
 			String version = this.registry.registerVersion(name, run);
 			this.registry.setAlias(name, CHAMPION, version);
+			this.registry.setVersionTags(name, version, Map.of(GATE_OUTCOME_TAG, "passed", SERVED_FROM_TAG,
+					decidedAt.toString(), GATE_REASON_TAG, "all checks passed"));
 			this.report.line("Registry",
 					name + " version " + version + ", alias '" + CHAMPION + "' (run " + run.location() + ")");
 		}

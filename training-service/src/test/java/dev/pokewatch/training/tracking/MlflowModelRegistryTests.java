@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -56,6 +57,32 @@ class MlflowModelRegistryTests {
 			assertThat(version.path("run_id").asString()).isEqualTo(run.runId());
 			assertThat(version.path("source").asString()).isEqualTo(run.artifactUri() + "/model");
 		});
+	}
+
+	@Test
+	@Tag("integration")
+	void setVersionTagsShouldTagOnlyThatVersionOnTheServer() throws IOException {
+		connectToServer();
+		String model = modelName();
+		String v1 = this.registry.registerVersion(model, runWithModel());
+		String v2 = this.registry.registerVersion(model, runWithModel());
+
+		this.registry.setVersionTags(model, v2,
+				Map.of("gate.outcome", "passed", "served_from", "2026-11-30T03:00:00Z"));
+
+		assertThat(versionTagsOnServer(model, v2)).containsEntry("gate.outcome", "passed")
+			.containsEntry("served_from", "2026-11-30T03:00:00Z");
+		assertThat(versionTagsOnServer(model, v1)).isEmpty();
+	}
+
+	private Map<String, String> versionTagsOnServer(String model, String version) throws IOException {
+		JsonNode found = this.api
+			.getJson("/api/2.0/mlflow/model-versions/get?name=" + MlflowServerApi.query(model) + "&version=" + version);
+		Map<String, String> tags = new TreeMap<>();
+		for (JsonNode tag : found.path("model_version").path("tags")) {
+			tags.put(tag.path("key").asString(), tag.path("value").asString());
+		}
+		return tags;
 	}
 
 	@Test
