@@ -1,11 +1,9 @@
 package dev.pokewatch.training.drift;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
@@ -18,6 +16,7 @@ import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;
+import dev.pokewatch.training.system.ProcessedFiles;
 
 /**
  * Reads what {@code drift} judges: the processed series and the served model. Every
@@ -34,7 +33,7 @@ final class DriftInputs {
 	 * @return one series per card
 	 */
 	static List<CardSeries> series(Path dir) {
-		List<Path> files = processedFiles(dir);
+		List<Path> files = ProcessedFiles.list(dir);
 		List<CardSeries> series;
 		try {
 			series = ProcessedFeaturesCodec.readSeries(files).series();
@@ -98,26 +97,6 @@ final class DriftInputs {
 			throw CommandException.usage(file + ": the features file holds no rows");
 		}
 		return LocalDate.ofEpochDay(last[0]);
-	}
-
-	private static List<Path> processedFiles(Path dir) {
-		if (!Files.isDirectory(dir)) {
-			throw CommandException.usage(dir + ": processed data directory not found (run preprocess first)");
-		}
-		try (Stream<Path> list = Files.list(dir)) {
-			List<Path> files = list
-				.filter((f) -> f.getFileName().toString().endsWith(".parquet")
-						&& !f.getFileName().toString().startsWith("."))
-				.sorted()
-				.toList();
-			if (files.isEmpty()) {
-				throw CommandException.usage(dir + ": no processed .parquet files (run preprocess first)");
-			}
-			return files;
-		}
-		catch (IOException ex) {
-			throw CommandException.usage(dir + ": cannot list processed files: " + ex.getMessage());
-		}
 	}
 
 }

@@ -11,12 +11,12 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.training.system.CommandException;
+import dev.pokewatch.training.system.ProcessedFiles;
 
 /**
  * The processed files a model is trained on, their rows as card series, and a content
@@ -30,7 +30,7 @@ import dev.pokewatch.training.system.CommandException;
 record TrainingData(List<Path> files, long rows, List<CardSeries> series, String dataHash) {
 
 	static TrainingData load(Path processedDir) {
-		List<Path> files = processedFiles(processedDir);
+		List<Path> files = ProcessedFiles.list(processedDir);
 		ProcessedFeaturesCodec.SeriesRead read;
 		try {
 			read = ProcessedFeaturesCodec.readSeries(files);
@@ -51,26 +51,6 @@ record TrainingData(List<Path> files, long rows, List<CardSeries> series, String
 
 	LocalDate lastDay() {
 		return this.series.stream().map((s) -> s.day(s.length() - 1)).max(Comparator.naturalOrder()).orElseThrow();
-	}
-
-	private static List<Path> processedFiles(Path dir) {
-		if (!Files.isDirectory(dir)) {
-			throw CommandException.usage(dir + ": processed data directory not found (run preprocess first)");
-		}
-		try (Stream<Path> list = Files.list(dir)) {
-			List<Path> files = list
-				.filter((f) -> f.getFileName().toString().endsWith(".parquet")
-						&& !f.getFileName().toString().startsWith("."))
-				.sorted()
-				.toList();
-			if (files.isEmpty()) {
-				throw CommandException.usage(dir + ": no processed .parquet files (run preprocess first)");
-			}
-			return files;
-		}
-		catch (IOException ex) {
-			throw CommandException.usage(dir + ": cannot list processed files: " + ex.getMessage());
-		}
 	}
 
 	private static String hash(List<Path> files) {
