@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.pokewatch.common.drift.DriftSummary;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.served.ModelUpdateMessage;
@@ -93,6 +95,16 @@ class DriftCommandLineTests {
 		assertThat(report.get("max_psi").asDouble()).isGreaterThan(0.25);
 		assertThat(output()).contains("Status     DRIFT", "  PSI of returns in chase is ");
 		assertThat(this.tracking.runs.get(0).tags).containsEntry("drift.status", "drift");
+		// what serving-api and the scheduler read from it (one reader in common-model)
+		DriftSummary summary = DriftSummary.read(this.root.resolve("reports/drift.json"));
+		assertThat(summary.level()).isEqualTo(2);
+		assertThat(summary.generatedAt()).isEqualTo(Instant.parse(report.get("generated_at").asString()));
+		assertThat(summary.modelVersion()).isEqualTo(report.get("model_version").asString());
+		assertThat(summary.psi().get("returns").get("chase"))
+			.isEqualTo(report.at("/psi/returns/chase/psi").asDouble());
+		assertThat(summary.psi().get("deviation")).containsOnlyKeys("chase", "grail", "sealed");
+		assertThat(summary.liveErrorStatus()).isEqualTo(report.at("/live_error/status").asString());
+		assertThat(summary.hitRateStatus()).isEqualTo(report.at("/hit_rate/status").asString());
 	}
 
 	@Test

@@ -52,6 +52,23 @@ public final class MeterNames {
 	 */
 	public static final String RATE_LIMIT_REDIS_UP = "pokewatch.ratelimit.redis.up";
 
+	/**
+	 * Drift: the last drift report's status, 0 ok, 1 warn, 2 drift, -1 unknown (gauge).
+	 */
+	public static final String DRIFT_STATUS = "pokewatch.drift.status";
+
+	/**
+	 * Drift: PSI between the reference and current window (multi-gauge, tags feature,
+	 * category).
+	 */
+	public static final String DRIFT_PSI = "pokewatch.drift.psi";
+
+	/** Drift: live next-day MAPE over the training MAPE (gauge). */
+	public static final String DRIFT_LIVE_ERROR_RATIO = "pokewatch.drift.live.error.ratio";
+
+	/** Drift: when the last drift report was made (gauge, epoch seconds). */
+	public static final String DRIFT_REPORT_TIMESTAMP = "pokewatch.drift.report.timestamp";
+
 	private MeterNames() {
 	}
 

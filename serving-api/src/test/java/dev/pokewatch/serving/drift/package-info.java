@@ -1,0 +1,4 @@
+/**
+ * Tests of the drift gauges.
+ */
+package dev.pokewatch.serving.drift;
