@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,9 @@ import dev.pokewatch.collector.schedule.SchedulerMetrics.SkipReason;
  * holds it is refused, logged and counted), remembers each job's last run in the
  * {@link SchedulerStateFile}, retrains after a drift run whose report says drift (unless
  * within the cooldown of the last retrain), and at start catches up once a job that
- * missed its cron while the scheduler was down. A failed job is logged and recorded; it
- * never stops the scheduler.
+ * missed its cron while the scheduler was down. A job refused by the lock while another
+ * job ran in this process runs once when that run ends. A failed job is logged and
+ * recorded; it never stops the scheduler.
  */
 public class JobScheduler {
 
@@ -35,6 +38,9 @@ public class JobScheduler {
 
 	/** The trigger of a retrain a drift report asked for. */
 	public static final String DRIFT = "drift";
+
+	/** The trigger of a run refused by the lock, run once the run holding it ended. */
+	public static final String AFTER_LOCK = "after-lock";
 
 	private static final Logger logger = LoggerFactory.getLogger(JobScheduler.class);
 
@@ -55,6 +61,10 @@ public class JobScheduler {
 	private final Map<JobName, CronExpression> crons = new EnumMap<>(JobName.class);
 
 	private final Map<JobName, JobHistory> histories;
+
+	// jobs refused by the lock while another job ran here: each runs once when that run
+	// ends, so that drift's cron fire during a long collection is late, not lost
+	private final Set<JobName> deferred = EnumSet.noneOf(JobName.class);
 
 	public JobScheduler(SchedulerProperties properties, Map<JobName, JobWork> work, SchedulerMetrics metrics,
 			Clock clock) {
@@ -92,6 +102,7 @@ public class JobScheduler {
 			Optional<JobRun> run = runLocked(job, trigger);
 			run.filter((finished) -> job == JobName.DRIFT && finished.outcome() == JobOutcome.SUCCESS)
 				.ifPresent((finished) -> retrainIfDrift());
+			run.ifPresent((finished) -> runDeferred());
 			return run;
 		}
 		finally {
@@ -158,10 +169,22 @@ public class JobScheduler {
 		if (held.isEmpty()) {
 			String holder = this.lock.holder();
 			String[] parts = holder.split(" ", 2);
-			logger.warn("job {} skipped: job {} is running since {}", job.id(), parts[0],
-					(parts.length > 1) ? parts[1] : "an unknown time");
+			String running = parts[0];
+			// the same job running now does the work this trigger asked for
+			boolean defer = !running.equals(job.id()) && !AFTER_LOCK.equals(trigger);
+			logger.warn("job {} skipped: job {} is running since {}{}", job.id(), running,
+					(parts.length > 1) ? parts[1] : "an unknown time",
+					defer ? "; it runs once when that run ends here" : "");
 			this.metrics.skipped(job, SkipReason.LOCK);
+			if (defer) {
+				synchronized (this.deferred) {
+					this.deferred.add(job);
+				}
+			}
 			return Optional.empty();
+		}
+		synchronized (this.deferred) {
+			this.deferred.remove(job);
 		}
 		try (JobLock.Held ignored = held.get()) {
 			logger.info("job {} started ({})", job.id(), trigger);
@@ -218,6 +241,18 @@ public class JobScheduler {
 		if (reason.isPresent()) {
 			logger.info("job drift: {}: triggering retrain", reason.get());
 			trigger(JobName.RETRAIN, DRIFT);
+		}
+	}
+
+	private void runDeferred() {
+		for (JobName job : JobName.values()) {
+			boolean due;
+			synchronized (this.deferred) {
+				due = this.deferred.contains(job);
+			}
+			if (due) {
+				trigger(job, AFTER_LOCK);
+			}
 		}
 	}
 
