@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -107,7 +108,7 @@ public class SchedulerStateFile {
 			return null;
 		}
 		return new JobRun(node.path("trigger").asString(""), instant(node.path("start")), instant(node.path("end")),
-				JobOutcome.valueOf(node.path("outcome").asString().toUpperCase(java.util.Locale.ROOT)),
+				JobOutcome.valueOf(node.path("outcome").asString().toUpperCase(Locale.ROOT)),
 				node.path("detail").asString(""));
 	}
 

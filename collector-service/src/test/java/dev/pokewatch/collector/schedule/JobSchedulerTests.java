@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -339,7 +340,7 @@ class JobSchedulerTests {
 		return this.registry.get(name).tag("job", job.id()).gauge().value();
 	}
 
-	private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
