@@ -37,7 +37,7 @@ JARS := $(COLLECTOR_JAR) $(TRAINING_JAR) $(SERVING_JAR)
 SOURCES := pom.xml $(wildcard */pom.xml) \
 	$(shell find common-model/src collector-service/src training-service/src serving-api/src -type f 2>/dev/null)
 
-.PHONY: help setup build collect preprocess train validate drift pipeline api api-key test test-unit \
+.PHONY: help setup build collect scheduler preprocess train validate drift pipeline api api-key test test-unit \
 	test-integration bench soak mlflow-local dvc-status dvc-push dvc-pull docker-build docker-clean clean
 
 help: ## Show this help
@@ -62,6 +62,9 @@ $(JARS) &: $(SOURCES)
 
 collect: $(COLLECTOR_JAR) ## Collect prices into data/raw/ (sample data without POKEMON_PRICE_API_KEY); ARGS="--date D --days N --source S"
 	$(POKEWATCH) collect $(ARGS)
+
+scheduler: $(COLLECTOR_JAR) $(TRAINING_JAR) ## Run the scheduler (collect, drift, retrain on their cron, lock, catch-up); health and metrics on :8081
+	$(POKEWATCH) collect-daily $(ARGS)
 
 preprocess: $(TRAINING_JAR) ## Build data/processed/<set>.parquet features from data/raw/; ARGS="--skip-bad-files"
 	$(POKEWATCH) preprocess $(ARGS)

@@ -151,7 +151,6 @@ class CollectorKillIT {
 	/** An uninterrupted run of the same collection, in this JVM. */
 	private static RunSummary collectInProcess(Path cards, Path output) {
 		CollectorProperties properties = new CollectorProperties("sample", cards, output,
-				new CollectorProperties.Schedule("0 0 3 * * *", "UTC"),
 				new CollectorProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO,
 						Duration.ZERO, 0, Duration.ZERO),
 				new CollectorProperties.PokemonPriceTracker(URI.create("http://127.0.0.1:9"), null, 0),

@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code serve} command: starts the application with the daily schedule, actuator
- * health and Prometheus metrics, and keeps it running.
+ * The {@code serve} command: starts the application with the scheduler (collect, drift,
+ * retrain), actuator health and Prometheus metrics, and keeps it running.
  */
 @Command(name = "serve",
-		description = "Collects daily on COLLECTOR_CRON and serves /actuator/health and "
-				+ "/actuator/prometheus on COLLECTOR_PORT (8081).",
+		description = "Runs the scheduler: collect (COLLECTOR_CRON), drift and retrain on their cron "
+				+ "under one lock, and serves /actuator/health and /actuator/prometheus on COLLECTOR_PORT (8081).",
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:started (runs until stopped)", "1:failed to start",
 				"2:usage or input error (an option, a Spring property)" })
 class ServeCommand implements Callable<Integer> {

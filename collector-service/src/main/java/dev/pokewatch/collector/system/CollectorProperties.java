@@ -18,7 +18,6 @@ import dev.pokewatch.common.retry.HttpRetrySettings;
  * {@code tcgcsv} ({@code COLLECTOR_SOURCE})
  * @param cardsConfig the tracked cards file ({@code CARDS_CONFIG})
  * @param rawDir where raw Parquet files go ({@code DATA_RAW_DIR})
- * @param schedule when {@code serve} mode collects
  * @param http timeouts and retries shared by the HTTP sources
  * @param pokemonPriceTracker the Pokémon Price Tracker API
  * @param tcgcsv the TCGCSV mirror
@@ -27,18 +26,8 @@ import dev.pokewatch.common.retry.HttpRetrySettings;
 @ConfigurationProperties("collector")
 public record CollectorProperties(@DefaultValue("auto") String source,
 		@DefaultValue("config/cards.yaml") Path cardsConfig, @DefaultValue("data/raw") Path rawDir,
-		@DefaultValue Schedule schedule, @DefaultValue Http http, @DefaultValue PokemonPriceTracker pokemonPriceTracker,
-		@DefaultValue Tcgcsv tcgcsv, @DefaultValue Sample sample) {
-
-	/**
-	 * The daily schedule of {@code serve} mode.
-	 *
-	 * @param cron Spring cron expression ({@code COLLECTOR_CRON}), daily 03:00 by default
-	 * @param zone the time zone of the cron expression
-	 */
-	public record Schedule(@DefaultValue("0 0 3 * * *") String cron, @DefaultValue("UTC") String zone) {
-
-	}
+		@DefaultValue Http http, @DefaultValue PokemonPriceTracker pokemonPriceTracker, @DefaultValue Tcgcsv tcgcsv,
+		@DefaultValue Sample sample) {
 
 	/**
 	 * Timeouts and retries of the HTTP sources.

@@ -286,7 +286,6 @@ class CollectCommandFaultTests {
 		Path cardsFile = this.dir.resolve("cards.yaml");
 		Files.writeString(cardsFile, cards);
 		CollectorProperties properties = new CollectorProperties(source, cardsFile, this.dir.resolve("raw"),
-				new CollectorProperties.Schedule("0 0 3 * * *", "UTC"),
 				new CollectorProperties.Http(Duration.ofSeconds(2), READ_TIMEOUT, 3, BACKOFF, Duration.ofSeconds(1), 0,
 						Duration.ofSeconds(5)),
 				new CollectorProperties.PokemonPriceTracker(this.server.baseUri().resolve("/api/v2"), "fault-key", 0),

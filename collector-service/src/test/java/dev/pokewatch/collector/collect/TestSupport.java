@@ -23,7 +23,6 @@ public final class TestSupport {
 	 */
 	public static CollectorProperties properties(String apiKey, StubServer server) {
 		return new CollectorProperties("auto", Path.of("config/cards.yaml"), Path.of("data/raw"),
-				new CollectorProperties.Schedule("0 0 3 * * *", "UTC"),
 				new CollectorProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10),
 						Duration.ofMillis(100), 0.25, Duration.ofSeconds(120)),
 				new CollectorProperties.PokemonPriceTracker(server.baseUri().resolve("/api/v2"), apiKey, 0),

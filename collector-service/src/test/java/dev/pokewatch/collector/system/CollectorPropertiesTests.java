@@ -25,7 +25,6 @@ class CollectorPropertiesTests {
 			assertThat(properties.source()).isEqualTo("auto");
 			assertThat(properties.cardsConfig()).isEqualTo(Path.of("config/cards.yaml"));
 			assertThat(properties.rawDir()).isEqualTo(Path.of("data/raw"));
-			assertThat(properties.schedule().cron()).isEqualTo("0 0 3 * * *");
 			assertThat(properties.pokemonPriceTracker().baseUrl())
 				.isEqualTo(URI.create("https://www.pokemonpricetracker.com/api/v2"));
 			assertThat(properties.pokemonPriceTracker().hasApiKey()).isFalse();

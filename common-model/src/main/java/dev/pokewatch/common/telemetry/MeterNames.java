@@ -20,6 +20,31 @@ public final class MeterNames {
 	/** Collector: when the last run collected something (gauge, epoch seconds). */
 	public static final String COLLECTOR_LAST_SUCCESS = "pokewatch.collector.last.success.timestamp";
 
+	/**
+	 * Scheduler: when a job's last successful run ended (gauge, epoch seconds, 0 = never;
+	 * tag {@code job}).
+	 */
+	public static final String SCHEDULER_JOB_LAST_SUCCESS = "pokewatch.scheduler.job.last.success.timestamp";
+
+	/** Scheduler: how long a job's last run took (gauge, seconds; tag {@code job}). */
+	public static final String SCHEDULER_JOB_LAST_DURATION = "pokewatch.scheduler.job.last.duration";
+
+	/**
+	 * Scheduler: when a job's cron fires next (gauge, epoch seconds, 0 = disabled; tag
+	 * {@code job}).
+	 */
+	public static final String SCHEDULER_JOB_NEXT_RUN = "pokewatch.scheduler.job.next.run.timestamp";
+
+	/** Scheduler: finished job runs (counter, tags {@code job}, {@code outcome}). */
+	public static final String SCHEDULER_JOB_RUNS = "pokewatch.scheduler.job.runs";
+
+	/**
+	 * Scheduler: job triggers that did not run (counter, tags {@code job},
+	 * {@code reason}: {@code lock} when another run held the lock, {@code cooldown} for a
+	 * drift-triggered retrain too soon after the last one).
+	 */
+	public static final String SCHEDULER_JOB_SKIPPED = "pokewatch.scheduler.job.skipped";
+
 	/** Serving: predictions answered (counter, tag {@code signal}). */
 	public static final String PREDICTIONS = "pokewatch.predictions";
 

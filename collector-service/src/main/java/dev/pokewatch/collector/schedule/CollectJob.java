@@ -2,7 +2,6 @@ package dev.pokewatch.collector.schedule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import dev.pokewatch.collector.collect.CollectRequest;
 import dev.pokewatch.collector.collect.CollectionService;
@@ -12,29 +11,24 @@ import dev.pokewatch.collector.collect.UsageException;
 import dev.pokewatch.collector.system.CollectorProperties;
 
 /**
- * Collects on the configured cron ({@code COLLECTOR_CRON}, daily 03:00 UTC by default)
- * with the configured source, cards and output directory, as {@code collect} without
- * options would.
+ * The {@code collect} job: collects in process with the configured source, cards and
+ * output directory, as {@code collect} without options would.
  */
-public class ScheduledCollection {
+public class CollectJob implements JobWork {
 
-	private static final Logger logger = LoggerFactory.getLogger(ScheduledCollection.class);
+	private static final Logger logger = LoggerFactory.getLogger(CollectJob.class);
 
 	private final CollectionService service;
 
 	private final CollectorProperties properties;
 
-	public ScheduledCollection(CollectionService service, CollectorProperties properties) {
+	public CollectJob(CollectionService service, CollectorProperties properties) {
 		this.service = service;
 		this.properties = properties;
 	}
 
-	/**
-	 * One scheduled run; problems are logged and shown by the metrics, the schedule goes
-	 * on.
-	 */
-	@Scheduled(cron = "${collector.schedule.cron:0 0 3 * * *}", zone = "${collector.schedule.zone:UTC}")
-	public void collect() {
+	@Override
+	public JobResult run() {
 		try {
 			CollectRequest request = new CollectRequest(
 					SourceName.parse(this.properties.source(), "collector.source (COLLECTOR_SOURCE)"),
@@ -42,13 +36,14 @@ public class ScheduledCollection {
 			RunSummary summary = this.service.collect(request);
 			if (summary.exitCode() == 0) {
 				logger.info("Scheduled collection done\n{}", summary.render());
+				return new JobResult(JobOutcome.SUCCESS, "collected");
 			}
-			else {
-				logger.error("Scheduled collection collected nothing\n{}", summary.render());
-			}
+			logger.error("Scheduled collection collected nothing\n{}", summary.render());
+			return new JobResult(JobOutcome.FAILURE, "collected nothing (exit " + summary.exitCode() + ")");
 		}
 		catch (UsageException ex) {
 			logger.error("Scheduled collection could not start: {}", ex.getMessage());
+			return new JobResult(JobOutcome.FAILURE, "could not start: " + ex.getMessage());
 		}
 	}
 
