@@ -52,7 +52,7 @@ public class JobScheduler {
 
 	private final SchedulerStateFile stateFile;
 
-	private final DriftReport driftReport;
+	private final DriftRetrainTrigger driftReport;
 
 	private final SchedulerMetrics metrics;
 
@@ -72,7 +72,7 @@ public class JobScheduler {
 		this.work = new EnumMap<>(work);
 		this.lock = new JobLock(properties.resolve(properties.lockFile()));
 		this.stateFile = new SchedulerStateFile(properties.resolve(properties.stateFile()));
-		this.driftReport = new DriftReport(properties.resolve(properties.driftReport()));
+		this.driftReport = new DriftRetrainTrigger(properties.resolve(properties.driftReport()));
 		this.metrics = metrics;
 		this.clock = clock;
 		for (JobName job : JobName.values()) {

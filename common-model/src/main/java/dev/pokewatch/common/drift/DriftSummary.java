@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * what it wrote through {@link #read(Path)}, so the two sides cannot drift apart.
  *
  * @param status {@code ok}, {@code warn}, {@code drift}, or {@code insufficient_data}
- * @param generatedAt when the check ran
+ * @param generatedAt when the check ran, {@code null} when the report does not say
  * @param modelVersion the served model it checked
  * @param psi per feature ({@code returns}, {@code deviation}) and category, the PSI
  * (categories without one are left out)
@@ -52,7 +52,7 @@ public record DriftSummary(String status, Instant generatedAt, String modelVersi
 	 * @param file the report
 	 * @return its summary
 	 * @throws IOException when the file cannot be read, is not JSON or lacks
-	 * {@code status} or {@code generated_at} (the message names the file)
+	 * {@code status} (the message names the file)
 	 */
 	public static DriftSummary read(Path file) throws IOException {
 		JsonNode root;
@@ -64,12 +64,12 @@ public record DriftSummary(String status, Instant generatedAt, String modelVersi
 		}
 		String status = text(root, "status");
 		String generatedAt = text(root, "generated_at");
-		if (status == null || generatedAt == null) {
-			throw new IOException(file + ": not a drift report: 'status' and 'generated_at' are required");
+		if (status == null) {
+			throw new IOException(file + ": not a drift report: 'status' is required");
 		}
-		Instant generated;
+		Instant generated = null;
 		try {
-			generated = Instant.parse(generatedAt);
+			generated = (generatedAt != null) ? Instant.parse(generatedAt) : null;
 		}
 		catch (DateTimeParseException ex) {
 			throw new IOException(file + ": 'generated_at' is not an instant: " + generatedAt, ex);

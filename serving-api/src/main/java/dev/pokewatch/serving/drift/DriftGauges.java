@@ -67,7 +67,8 @@ public class DriftGauges implements SmartInitializingSingleton, DisposableBean {
 		}).description("Live next-day MAPE over the training MAPE, from the last drift report").register(meterRegistry);
 		Gauge.builder(MeterNames.DRIFT_REPORT_TIMESTAMP, this, (gauges) -> {
 			DriftSummary summary = gauges.current.get();
-			return (summary != null) ? summary.generatedAt().toEpochMilli() / 1000.0 : 0;
+			return (summary != null && summary.generatedAt() != null) ? summary.generatedAt().toEpochMilli() / 1000.0
+					: 0;
 		})
 			.description("When the last drift report was made (epoch seconds)")
 			.baseUnit("seconds")
