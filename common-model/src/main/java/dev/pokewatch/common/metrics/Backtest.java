@@ -256,14 +256,27 @@ public final class Backtest {
 	}
 
 	/**
-	 * Sums what every rule shares (the fair-price errors) once and counts each rule's
-	 * signals apart.
+	 * Sums what every rule shares once: the fair-price errors, and per minimum signal
+	 * price the outcomes, ups and downs of the tallies. Each rule counts only its own
+	 * signals, and tallies only its BUY and SELL points: most points are HOLD, which
+	 * differ between rules only in the signal count.
 	 */
 	private static final class Accumulator implements PointSink {
 
 		private final List<SignalRule> rules;
 
-		private final RuleCounts[] counts;
+		// per rule
+		private final TallyCounters[] counts;
+
+		private final long[][] signalCounts;
+
+		// per rule, the index of its minimum price in bases
+		private final int[] baseOf;
+
+		// per distinct minimum signal price, the counts of every point at or above it
+		private final double[] baseMinPrices;
+
+		private final TallyCounters[] bases;
 
 		private long points;
 
@@ -296,9 +309,22 @@ public final class Backtest {
 
 		Accumulator(List<SignalRule> rules) {
 			this.rules = rules;
-			this.counts = new RuleCounts[rules.size()];
+			this.counts = new TallyCounters[rules.size()];
+			this.signalCounts = new long[rules.size()][Signal.values().length];
+			this.baseOf = new int[rules.size()];
+			List<Double> minPrices = new ArrayList<>();
 			for (int r = 0; r < this.counts.length; r++) {
-				this.counts[r] = new RuleCounts();
+				this.counts[r] = new TallyCounters();
+				double minPrice = rules.get(r).minSignalPrice();
+				if (!minPrices.contains(minPrice)) {
+					minPrices.add(minPrice);
+				}
+				this.baseOf[r] = minPrices.indexOf(minPrice);
+			}
+			this.baseMinPrices = minPrices.stream().mapToDouble(Double::doubleValue).toArray();
+			this.bases = new TallyCounters[this.baseMinPrices.length];
+			for (int b = 0; b < this.bases.length; b++) {
+				this.bases[b] = new TallyCounters();
 			}
 		}
 
@@ -331,16 +357,17 @@ public final class Backtest {
 				this.naiveHorizonAbsPctSum += Math.abs(market - outcome) / outcome * 100;
 			}
 			int band = PriceBand.of(market).ordinal();
+			for (int b = 0; b < this.bases.length; b++) {
+				if (market >= this.baseMinPrices[b]) {
+					this.bases[b].add(Signal.HOLD, market, outcome, band, this.lastCategoryIndex);
+				}
+			}
 			for (int r = 0; r < this.counts.length; r++) {
 				Signal signal = signals[r];
-				RuleCounts counts = this.counts[r];
-				counts.signals[signal.ordinal()]++;
-				if (market < this.rules.get(r).minSignalPrice()) {
-					continue;
+				this.signalCounts[r][signal.ordinal()]++;
+				if (signal != Signal.HOLD && market >= this.rules.get(r).minSignalPrice()) {
+					this.counts[r].add(signal, market, outcome, band, this.lastCategoryIndex);
 				}
-				counts.all.add(signal, market, outcome);
-				counts.band(band).add(signal, market, outcome);
-				counts.category(this.lastCategoryIndex).add(signal, market, outcome);
 			}
 		}
 
@@ -348,30 +375,32 @@ public final class Backtest {
 			Map<String, Double> mapeByCategory = new HashMap<>();
 			this.byCategory.forEach((key, sums) -> mapeByCategory.put(key, sums[0] / sums[1]));
 			List<BacktestMetrics> results = new ArrayList<>(this.counts.length);
-			for (RuleCounts counts : this.counts) {
-				results.add(result(counts, mapeByCategory));
+			for (int r = 0; r < this.counts.length; r++) {
+				results.add(result(this.bases[this.baseOf[r]], this.counts[r], this.signalCounts[r], mapeByCategory));
 			}
 			return results;
 		}
 
-		private BacktestMetrics result(RuleCounts counts, Map<String, Double> mapeByCategory) {
+		private BacktestMetrics result(TallyCounters base, TallyCounters counts, long[] signals,
+				Map<String, Double> mapeByCategory) {
+			// a group is published when a point at or above the minimum price fell in it
 			Map<String, SignalTally> groups = new TreeMap<>();
 			for (PriceBand band : PriceBand.values()) {
-				SignalTally.Counter counter = counts.bands[band.ordinal()];
+				SignalTally.Counter counter = base.bands[band.ordinal()];
 				if (counter != null) {
-					groups.put(band.key(), counter.tally());
+					groups.put(band.key(), counter.tally(counts.bands[band.ordinal()]));
 				}
 			}
-			// a category whose points were all under the minimum price has no tally
-			for (int c = 0; c < counts.categories.size(); c++) {
-				SignalTally.Counter counter = counts.categories.get(c);
-				if (counter != null && counter.counted) {
-					groups.put("cat_" + this.categoryKeys.get(c), counter.tally());
+			for (int c = 0; c < base.categories.size(); c++) {
+				SignalTally.Counter counter = base.categories.get(c);
+				if (counter != null) {
+					SignalTally.Counter signalCounter = (c < counts.categories.size()) ? counts.categories.get(c)
+							: null;
+					groups.put("cat_" + this.categoryKeys.get(c), counter.tally(signalCounter));
 				}
 			}
 			Map<String, SignalTally> tallies = new LinkedHashMap<>(groups);
-			SignalTally tally = counts.all.tally();
-			long[] signals = counts.signals;
+			SignalTally tally = base.all.tally(counts.all);
 			double baseUp = ratio(tally.ups(), tally.outcomes());
 			double baseDown = ratio(tally.downs(), tally.outcomes());
 			long signalOutcomes = tally.buyOutcomes() + tally.sellOutcomes();
@@ -397,11 +426,9 @@ public final class Backtest {
 	}
 
 	/**
-	 * One rule's signal counts and tallies.
+	 * Tally counters of all points, per price band and per category.
 	 */
-	private static final class RuleCounts {
-
-		final long[] signals = new long[Signal.values().length];
+	private static final class TallyCounters {
 
 		final SignalTally.Counter all = new SignalTally.Counter();
 
@@ -410,6 +437,12 @@ public final class Backtest {
 
 		// per category index of the accumulator
 		final List<SignalTally.Counter> categories = new ArrayList<>();
+
+		void add(Signal signal, double market, double outcome, int band, int category) {
+			this.all.add(signal, market, outcome);
+			band(band).add(signal, market, outcome);
+			category(category).add(signal, market, outcome);
+		}
 
 		SignalTally.Counter band(int ordinal) {
 			SignalTally.Counter counter = this.bands[ordinal];
