@@ -3,7 +3,6 @@ package dev.pokewatch.common.metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.common.signal.SignalRule;
+import dev.pokewatch.common.signal.SignalUnit;
 
 /**
  * Scores fair prices against the market price of the same day (a next-day backtest when
@@ -65,9 +65,28 @@ public final class Backtest {
 	 */
 	public static BacktestMetrics evaluate(List<SeriesForecast> forecasts, List<EvaluationWindow> windows,
 			SignalRule rule, int horizonDays) {
-		Accumulator acc = new Accumulator(rule.minSignalPrice());
-		forEachPoint(forecasts, windows, rule, horizonDays, acc);
-		return acc.result();
+		return evaluate(forecasts, windows, List.of(rule), horizonDays).get(0);
+	}
+
+	/**
+	 * Computes the metrics of several signal rules in one pass over the points: each
+	 * point's fair-price error, outcome and signal strength are computed once and the
+	 * point is then classified by every rule. A grid of fair-price rules crossed with
+	 * signal rules thus walks the points once per fair-price rule, not once per
+	 * candidate.
+	 * @param forecasts per series, its fair prices and dispersion
+	 * @param windows per series (same order), the scored days and the outcome cutoff;
+	 * {@code null} leaves the series out
+	 * @param rules the signal rules
+	 * @param horizonDays how many days later a signal's outcome is read
+	 * @return per rule (same order), the metrics
+	 * {@link #evaluate(List, List, SignalRule, int)} gives for that rule alone
+	 */
+	public static List<BacktestMetrics> evaluate(List<SeriesForecast> forecasts, List<EvaluationWindow> windows,
+			List<SignalRule> rules, int horizonDays) {
+		Accumulator acc = new Accumulator(rules);
+		forEachPoint(forecasts, windows, rules, horizonDays, acc);
+		return acc.results();
 	}
 
 	/**
@@ -81,8 +100,9 @@ public final class Backtest {
 	public static List<BacktestPoint> points(List<SeriesForecast> forecasts, List<EvaluationWindow> windows,
 			SignalRule rule, int horizonDays) {
 		List<BacktestPoint> points = new ArrayList<>();
-		forEachPoint(forecasts, windows, rule, horizonDays, (card, category, i, market, fair, signal, outcome) -> points
-			.add(new BacktestPoint(card.cardId(), category, card.day(i), market, fair, signal, outcome)));
+		forEachPoint(forecasts, windows, List.of(rule), horizonDays,
+				(card, category, i, market, fair, signals, outcome) -> points.add(new BacktestPoint(card.cardId(),
+						category, card.day(i), market, fair, (signals != null) ? signals[0] : null, outcome)));
 		return points;
 	}
 
@@ -111,12 +131,19 @@ public final class Backtest {
 		return forecasts;
 	}
 
-	private static void forEachPoint(List<SeriesForecast> forecasts, List<EvaluationWindow> windows, SignalRule rule,
-			int horizonDays, PointSink sink) {
-		Objects.requireNonNull(rule, "'rule' must not be null");
+	private static void forEachPoint(List<SeriesForecast> forecasts, List<EvaluationWindow> windows,
+			List<SignalRule> rules, int horizonDays, PointSink sink) {
+		SignalRule[] ruleArray = rules.toArray(SignalRule[]::new);
+		boolean anyDispersionRule = false;
+		for (SignalRule rule : ruleArray) {
+			Objects.requireNonNull(rule, "'rule' must not be null");
+			anyDispersionRule |= rule.unit() == SignalUnit.DISPERSION;
+		}
 		if (forecasts.size() != windows.size()) {
 			throw new IllegalArgumentException("one window per series is needed");
 		}
+		// filled again for every point, which the sink reads before the next one
+		Signal[] signals = new Signal[ruleArray.length];
 		for (int s = 0; s < forecasts.size(); s++) {
 			EvaluationWindow window = windows.get(s);
 			if (window == null) {
@@ -139,11 +166,19 @@ public final class Backtest {
 				}
 				double fairPrice = fair[i];
 				boolean hasFair = !Double.isNaN(fairPrice) && fairPrice > 0;
-				Signal signal = hasFair
-						? rule.signal(market, fairPrice, (dispersion != null) ? dispersion[i] : Double.NaN) : null;
+				if (hasFair) {
+					double deviation = SignalRule.deviation(market, fairPrice);
+					double strength = anyDispersionRule
+							? SignalRule.strength(market, fairPrice, (dispersion != null) ? dispersion[i] : Double.NaN)
+							: Double.NaN;
+					for (int r = 0; r < ruleArray.length; r++) {
+						signals[r] = ruleArray[r].classify(market, deviation, strength);
+					}
+				}
 				int outcomeIndex = i + horizonDays;
 				double outcome = (outcomeIndex <= cutoff) ? usable[outcomeIndex] : Double.NaN;
-				sink.accept(card, category, i, market, hasFair ? fairPrice : Double.NaN, signal, outcome);
+				sink.accept(card, category, i, market, hasFair ? fairPrice : Double.NaN, hasFair ? signals : null,
+						outcome);
 			}
 		}
 	}
@@ -210,14 +245,38 @@ public final class Backtest {
 	@FunctionalInterface
 	private interface PointSink {
 
-		void accept(CardSeries card, String category, int index, double market, double fair, Signal signal,
+		/**
+		 * Receives one point.
+		 * @param signals per rule, the point's signal, {@code null} without a fair price;
+		 * the array is reused for the next point
+		 */
+		void accept(CardSeries card, String category, int index, double market, double fair, Signal[] signals,
 				double outcome);
 
 	}
 
+	/**
+	 * Sums what every rule shares once: the fair-price errors, and per minimum signal
+	 * price the outcomes, ups and downs of the tallies. Each rule counts only its own
+	 * signals, and tallies only its BUY and SELL points: most points are HOLD, which
+	 * differ between rules only in the signal count.
+	 */
 	private static final class Accumulator implements PointSink {
 
-		private final double minSignalPrice;
+		private final List<SignalRule> rules;
+
+		// per rule
+		private final TallyCounters[] counts;
+
+		private final long[][] signalCounts;
+
+		// per rule, the index of its minimum price in bases
+		private final int[] baseOf;
+
+		// per distinct minimum signal price, the counts of every point at or above it
+		private final double[] baseMinPrices;
+
+		private final TallyCounters[] bases;
 
 		private long points;
 
@@ -233,15 +292,12 @@ public final class Backtest {
 
 		private double naiveHorizonAbsPctSum;
 
-		private final long[] signals = new long[Signal.values().length];
-
 		private final Map<String, double[]> byCategory = new HashMap<>();
 
-		private final SignalTally.Counter all = new SignalTally.Counter();
+		// each category's index in every rule's category tallies
+		private final Map<String, Integer> categoryIndex = new HashMap<>();
 
-		private final Map<PriceBand, SignalTally.Counter> bands = new EnumMap<>(PriceBand.class);
-
-		private final Map<String, SignalTally.Counter> categories = new HashMap<>();
+		private final List<String> categoryKeys = new ArrayList<>();
 
 		// points come series by series: the previous point's category is usually this
 		// one's
@@ -249,17 +305,34 @@ public final class Backtest {
 
 		private double[] lastCategoryMape;
 
-		private SignalTally.Counter lastCategoryTally;
+		private int lastCategoryIndex;
 
-		Accumulator(double minSignalPrice) {
-			this.minSignalPrice = minSignalPrice;
+		Accumulator(List<SignalRule> rules) {
+			this.rules = rules;
+			this.counts = new TallyCounters[rules.size()];
+			this.signalCounts = new long[rules.size()][Signal.values().length];
+			this.baseOf = new int[rules.size()];
+			List<Double> minPrices = new ArrayList<>();
+			for (int r = 0; r < this.counts.length; r++) {
+				this.counts[r] = new TallyCounters();
+				double minPrice = rules.get(r).minSignalPrice();
+				if (!minPrices.contains(minPrice)) {
+					minPrices.add(minPrice);
+				}
+				this.baseOf[r] = minPrices.indexOf(minPrice);
+			}
+			this.baseMinPrices = minPrices.stream().mapToDouble(Double::doubleValue).toArray();
+			this.bases = new TallyCounters[this.baseMinPrices.length];
+			for (int b = 0; b < this.bases.length; b++) {
+				this.bases[b] = new TallyCounters();
+			}
 		}
 
 		@Override
-		public void accept(CardSeries card, String categoryKey, int index, double market, double fair, Signal signal,
+		public void accept(CardSeries card, String categoryKey, int index, double market, double fair, Signal[] signals,
 				double outcome) {
 			this.points++;
-			if (signal == null) {
+			if (signals == null) {
 				return;
 			}
 			this.scored++;
@@ -270,40 +343,64 @@ public final class Backtest {
 			if (!categoryKey.equals(this.lastCategory)) {
 				this.lastCategory = categoryKey;
 				this.lastCategoryMape = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
-				this.lastCategoryTally = this.categories.computeIfAbsent(categoryKey,
-						(key) -> new SignalTally.Counter());
+				this.lastCategoryIndex = this.categoryIndex.computeIfAbsent(categoryKey, (key) -> {
+					this.categoryKeys.add(key);
+					return this.categoryKeys.size() - 1;
+				});
 			}
 			double[] category = this.lastCategoryMape;
 			category[0] += absPct;
 			category[1]++;
-			this.signals[signal.ordinal()]++;
 			if (!Double.isNaN(outcome)) {
 				this.horizonPoints++;
 				this.horizonAbsPctSum += Math.abs(fair - outcome) / outcome * 100;
 				this.naiveHorizonAbsPctSum += Math.abs(market - outcome) / outcome * 100;
 			}
-			if (market < this.minSignalPrice) {
-				return;
+			int band = PriceBand.of(market).ordinal();
+			for (int b = 0; b < this.bases.length; b++) {
+				if (market >= this.baseMinPrices[b]) {
+					this.bases[b].add(Signal.HOLD, market, outcome, band, this.lastCategoryIndex);
+				}
 			}
-			this.all.add(signal, market, outcome);
-			this.bands.computeIfAbsent(PriceBand.of(market), (band) -> new SignalTally.Counter())
-				.add(signal, market, outcome);
-			this.lastCategoryTally.add(signal, market, outcome);
+			for (int r = 0; r < this.counts.length; r++) {
+				Signal signal = signals[r];
+				this.signalCounts[r][signal.ordinal()]++;
+				if (signal != Signal.HOLD && market >= this.rules.get(r).minSignalPrice()) {
+					this.counts[r].add(signal, market, outcome, band, this.lastCategoryIndex);
+				}
+			}
 		}
 
-		BacktestMetrics result() {
+		List<BacktestMetrics> results() {
 			Map<String, Double> mapeByCategory = new HashMap<>();
 			this.byCategory.forEach((key, sums) -> mapeByCategory.put(key, sums[0] / sums[1]));
+			List<BacktestMetrics> results = new ArrayList<>(this.counts.length);
+			for (int r = 0; r < this.counts.length; r++) {
+				results.add(result(this.bases[this.baseOf[r]], this.counts[r], this.signalCounts[r], mapeByCategory));
+			}
+			return results;
+		}
+
+		private BacktestMetrics result(TallyCounters base, TallyCounters counts, long[] signals,
+				Map<String, Double> mapeByCategory) {
+			// a group is published when a point at or above the minimum price fell in it
 			Map<String, SignalTally> groups = new TreeMap<>();
-			this.bands.forEach((band, counter) -> groups.put(band.key(), counter.tally()));
-			// a category whose points were all under the minimum price has no tally
-			this.categories.forEach((key, counter) -> {
-				if (counter.counted) {
-					groups.put("cat_" + key, counter.tally());
+			for (PriceBand band : PriceBand.values()) {
+				SignalTally.Counter counter = base.bands[band.ordinal()];
+				if (counter != null) {
+					groups.put(band.key(), counter.tally(counts.bands[band.ordinal()]));
 				}
-			});
+			}
+			for (int c = 0; c < base.categories.size(); c++) {
+				SignalTally.Counter counter = base.categories.get(c);
+				if (counter != null) {
+					SignalTally.Counter signalCounter = (c < counts.categories.size()) ? counts.categories.get(c)
+							: null;
+					groups.put("cat_" + this.categoryKeys.get(c), counter.tally(signalCounter));
+				}
+			}
 			Map<String, SignalTally> tallies = new LinkedHashMap<>(groups);
-			SignalTally tally = this.all.tally();
+			SignalTally tally = base.all.tally(counts.all);
 			double baseUp = ratio(tally.ups(), tally.outcomes());
 			double baseDown = ratio(tally.downs(), tally.outcomes());
 			long signalOutcomes = tally.buyOutcomes() + tally.sellOutcomes();
@@ -312,18 +409,60 @@ public final class Backtest {
 					? (tally.buyOutcomes() * baseUp + tally.sellOutcomes() * baseDown) / signalOutcomes : Double.NaN;
 			return new BacktestMetrics(this.points, this.scored, ratio(this.absPctSum, this.scored),
 					Math.sqrt(ratio(this.squaredSum, this.scored)), ratio(this.scored, this.points),
-					ratio(this.signals[Signal.BUY.ordinal()], this.scored),
-					ratio(this.signals[Signal.SELL.ordinal()], this.scored),
-					ratio(this.signals[Signal.HOLD.ordinal()], this.scored), mapeByCategory,
-					this.signals[Signal.BUY.ordinal()], this.signals[Signal.SELL.ordinal()], tally.outcomes(),
-					tally.buyOutcomes(), tally.sellOutcomes(), tally.buyHits(), tally.sellHits(),
-					ratio(tally.buyHits(), tally.buyOutcomes()), ratio(tally.sellHits(), tally.sellOutcomes()), baseUp,
-					baseDown, signalHitRate, signalHitRate - expected, ratio(this.horizonAbsPctSum, this.horizonPoints),
+					ratio(signals[Signal.BUY.ordinal()], this.scored),
+					ratio(signals[Signal.SELL.ordinal()], this.scored),
+					ratio(signals[Signal.HOLD.ordinal()], this.scored), mapeByCategory, signals[Signal.BUY.ordinal()],
+					signals[Signal.SELL.ordinal()], tally.outcomes(), tally.buyOutcomes(), tally.sellOutcomes(),
+					tally.buyHits(), tally.sellHits(), ratio(tally.buyHits(), tally.buyOutcomes()),
+					ratio(tally.sellHits(), tally.sellOutcomes()), baseUp, baseDown, signalHitRate,
+					signalHitRate - expected, ratio(this.horizonAbsPctSum, this.horizonPoints),
 					ratio(this.naiveHorizonAbsPctSum, this.horizonPoints), tallies);
 		}
 
 		private static double ratio(double numerator, double denominator) {
 			return (denominator > 0) ? numerator / denominator : Double.NaN;
+		}
+
+	}
+
+	/**
+	 * Tally counters of all points, per price band and per category.
+	 */
+	private static final class TallyCounters {
+
+		final SignalTally.Counter all = new SignalTally.Counter();
+
+		// per price band ordinal, created at the band's first point
+		final SignalTally.Counter[] bands = new SignalTally.Counter[PriceBand.values().length];
+
+		// per category index of the accumulator
+		final List<SignalTally.Counter> categories = new ArrayList<>();
+
+		void add(Signal signal, double market, double outcome, int band, int category) {
+			this.all.add(signal, market, outcome);
+			band(band).add(signal, market, outcome);
+			category(category).add(signal, market, outcome);
+		}
+
+		SignalTally.Counter band(int ordinal) {
+			SignalTally.Counter counter = this.bands[ordinal];
+			if (counter == null) {
+				counter = new SignalTally.Counter();
+				this.bands[ordinal] = counter;
+			}
+			return counter;
+		}
+
+		SignalTally.Counter category(int index) {
+			while (this.categories.size() <= index) {
+				this.categories.add(null);
+			}
+			SignalTally.Counter counter = this.categories.get(index);
+			if (counter == null) {
+				counter = new SignalTally.Counter();
+				this.categories.set(index, counter);
+			}
+			return counter;
 		}
 
 	}

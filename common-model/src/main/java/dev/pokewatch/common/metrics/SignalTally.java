@@ -82,11 +82,7 @@ public record SignalTally(long outcomes, long ups, long downs, long buySignals, 
 
 		long sellHits;
 
-		/** Whether any point was added (a group without points is not published). */
-		boolean counted;
-
 		void add(Signal signal, double market, double outcome) {
-			this.counted = true;
 			if (signal == Signal.BUY) {
 				this.buySignals++;
 			}
@@ -114,6 +110,20 @@ public record SignalTally(long outcomes, long ups, long downs, long buySignals, 
 		SignalTally tally() {
 			return new SignalTally(this.outcomes, this.ups, this.downs, this.buySignals, this.sellSignals,
 					this.buyOutcomes, this.buyHits, this.sellOutcomes, this.sellHits);
+		}
+
+		/**
+		 * The tally of this counter's points with the signals of another.
+		 * @param signals the counter of the BUY and SELL points, {@code null} when there
+		 * were none
+		 * @return the outcomes, ups and downs counted here with the signals counted there
+		 */
+		SignalTally tally(Counter signals) {
+			if (signals == null) {
+				return new SignalTally(this.outcomes, this.ups, this.downs, 0, 0, 0, 0, 0, 0);
+			}
+			return new SignalTally(this.outcomes, this.ups, this.downs, signals.buySignals, signals.sellSignals,
+					signals.buyOutcomes, signals.buyHits, signals.sellOutcomes, signals.sellHits);
 		}
 
 	}

@@ -129,6 +129,21 @@ public record SignalRule(SignalUnit unit, double buyThreshold, double sellThresh
 	 */
 	public Signal signal(double marketPrice, double fairPrice, double dispersion) {
 		double deviation = deviation(marketPrice, fairPrice);
+		double strength = (this.unit == SignalUnit.DISPERSION) ? strength(marketPrice, fairPrice, dispersion)
+				: Double.NaN;
+		return classify(marketPrice, deviation, strength);
+	}
+
+	/**
+	 * Classifies a market price from its {@link #deviation} and {@link #strength}, so
+	 * that several rules can classify the same point without computing them again.
+	 * @param marketPrice the market price
+	 * @param deviation {@code deviation(marketPrice, fairPrice)}
+	 * @param strength {@code strength(marketPrice, fairPrice, dispersion)}; only
+	 * {@link SignalUnit#DISPERSION} rules read it
+	 * @return the signal, the same as {@link #signal(double, double, double)} gives
+	 */
+	public Signal classify(double marketPrice, double deviation, double strength) {
 		if (marketPrice < this.minSignalPrice) {
 			return Signal.HOLD;
 		}
@@ -138,7 +153,6 @@ public record SignalRule(SignalUnit unit, double buyThreshold, double sellThresh
 			}
 			return (deviation >= this.sellThreshold) ? Signal.SELL : Signal.HOLD;
 		}
-		double strength = strength(marketPrice, fairPrice, dispersion);
 		if (strength >= this.buyThreshold) {
 			return Signal.BUY;
 		}

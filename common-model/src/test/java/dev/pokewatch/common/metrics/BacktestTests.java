@@ -1,13 +1,16 @@
 package dev.pokewatch.common.metrics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.feature.CardSeries;
+import dev.pokewatch.common.signal.Dispersion;
 import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.common.signal.SignalRule;
 
@@ -180,6 +183,82 @@ class BacktestTests {
 		assertThat(calm.buySignals()).isEqualTo(1);
 		assertThat(calm.buyHitRate()).isEqualTo(1.0);
 		assertThat(jumpy.buySignals()).isZero();
+	}
+
+	@Test
+	void evaluateWhenSeveralRulesShouldGiveEachRuleTheMetricsItGetsAlone() {
+		// cards of every price band and several categories, with gaps and flagged days
+		Random random = new Random(7);
+		String[] categories = { "Chase", "Ultra Rare", "sealed", null };
+		double[] levels = { 0.6, 3, 12, 80 };
+		List<Backtest.SeriesForecast> forecasts = new ArrayList<>();
+		List<EvaluationWindow> windows = new ArrayList<>();
+		for (int s = 0; s < 24; s++) {
+			int days = 60 + random.nextInt(60);
+			double[] prices = new double[days];
+			double x = Math.log(levels[s % levels.length]);
+			for (int d = 0; d < days; d++) {
+				x += 0.05 * random.nextGaussian();
+				prices[d] = (random.nextInt(15) == 0) ? NaN : Math.exp(x);
+			}
+			CardSeries card = new CardSeries("c" + s, "C" + s, "S", categories[s % categories.length],
+					DAY0.plusDays(random.nextInt(30)), prices, prices.clone(), new boolean[days]);
+			FairPriceRule rule = new FairPriceRule(FairPriceType.SMA, 5);
+			forecasts.add(new Backtest.SeriesForecast(card, rule.fairPrices(card.usable()),
+					(s % 5 == 0) ? null : new Dispersion(21, 5, 0.01).of(card.usable())));
+			// one series left out, the others over their last 40 days with an earlier
+			// outcome cutoff for some
+			LocalDate last = card.day(days - 1);
+			windows.add((s == 3) ? null
+					: new EvaluationWindow(last.minusDays(40), last, (s % 2 == 0) ? last : last.minusDays(10)));
+		}
+		List<SignalRule> rules = List.of(SignalRule.DEFAULT, new SignalRule(0.05, 0.05, 5.0),
+				SignalRule.dispersion(1.0, 2.0), SignalRule.dispersion(1.5, 0), SignalRule.dispersion(2.0, 2.0),
+				SignalRule.dispersion(3.0, 10.0));
+
+		List<BacktestMetrics> together = Backtest.evaluate(forecasts, windows, rules, 7);
+
+		assertThat(together).hasSameSizeAs(rules);
+		for (int r = 0; r < rules.size(); r++) {
+			SignalRule rule = rules.get(r);
+			BacktestMetrics alone = Backtest.evaluate(forecasts, windows, rule, 7);
+			assertThat(together.get(r)).as(rule.id()).isEqualTo(alone);
+			// and the signals are the rule's own, counted here without the backtest
+			long[] expected = countSignals(forecasts, windows, rule);
+			assertThat(together.get(r).buySignals()).as(rule.id()).isEqualTo(expected[0]);
+			assertThat(together.get(r).sellSignals()).as(rule.id()).isEqualTo(expected[1]);
+		}
+		// the rules differ, so a mixed-up rule would show
+		assertThat(together.stream().map((m) -> List.of(m.buySignals(), m.sellSignals(), m.outcomes())).distinct())
+			.hasSameSizeAs(rules);
+		assertThat(together.get(3).tallies()).containsKeys("band_lt1", "band_1_5", "band_5_20", "band_20_plus",
+				"cat_chase", "cat_ultra_rare", "cat_sealed", "cat_unknown");
+	}
+
+	private static long[] countSignals(List<Backtest.SeriesForecast> forecasts, List<EvaluationWindow> windows,
+			SignalRule rule) {
+		long[] counts = new long[2];
+		for (int s = 0; s < forecasts.size(); s++) {
+			if (windows.get(s) == null) {
+				continue;
+			}
+			Backtest.SeriesForecast forecast = forecasts.get(s);
+			CardSeries card = forecast.series();
+			for (int i = 0; i < card.length(); i++) {
+				LocalDate day = card.day(i);
+				double market = card.usable()[i];
+				double fair = forecast.fairPrices()[i];
+				if (day.isBefore(windows.get(s).from()) || day.isAfter(windows.get(s).to()) || Double.isNaN(market)
+						|| Double.isNaN(fair)) {
+					continue;
+				}
+				Signal signal = rule.signal(market, fair,
+						(forecast.dispersion() != null) ? forecast.dispersion()[i] : NaN);
+				counts[0] += (signal == Signal.BUY) ? 1 : 0;
+				counts[1] += (signal == Signal.SELL) ? 1 : 0;
+			}
+		}
+		return counts;
 	}
 
 	private static BacktestMetrics evaluate(List<CardSeries> series, EvaluationWindow window, int horizon) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.fair.FairPriceType;
@@ -55,9 +56,14 @@ final class ModelSelection {
 					(window) -> series.stream().map((s) -> train.dispersion(window).of(s.usable())).toList()));
 		List<Candidate> grid = train.grid().parallelStream().flatMap((model) -> {
 			List<SeriesForecast> forecasts = forecasts(series, model, dispersion.get(model.windowDays()));
-			return signalRules.stream().map((rule) -> {
-				BacktestMetrics onSelection = Backtest.evaluate(forecasts, split.selection(), rule, horizon);
-				BacktestMetrics onHoldout = Backtest.evaluate(forecasts, split.holdout(), rule, horizon);
+			// one pass over the points per window scores every signal rule of this
+			// fair-price rule
+			List<BacktestMetrics> selections = Backtest.evaluate(forecasts, split.selection(), signalRules, horizon);
+			List<BacktestMetrics> holdouts = Backtest.evaluate(forecasts, split.holdout(), signalRules, horizon);
+			return IntStream.range(0, signalRules.size()).mapToObj((r) -> {
+				SignalRule rule = signalRules.get(r);
+				BacktestMetrics onSelection = selections.get(r);
+				BacktestMetrics onHoldout = holdouts.get(r);
 				double score = onSelection.signalLiftPpInterval().map(ConfidenceInterval::low).orElse(Double.NaN);
 				boolean eligible = onSelection.mape() <= params.gate().mapeMax()
 						&& onSelection.signalOutcomes() >= train.minSignals()

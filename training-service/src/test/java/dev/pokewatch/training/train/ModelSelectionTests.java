@@ -13,6 +13,7 @@ import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.fair.Trend;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.feature.OutlierRule;
+import dev.pokewatch.common.metrics.Backtest;
 import dev.pokewatch.common.metrics.ConfidenceInterval;
 import dev.pokewatch.common.metrics.EvaluationWindow;
 import dev.pokewatch.common.signal.SignalRule;
@@ -115,6 +116,29 @@ class ModelSelectionTests {
 		assertThat(split.selection().get(1).outcomeCutoff()).isEqualTo(FIRST.plusDays(167));
 		assertThat(split.holdout().get(2)).isNull();
 		assertThat(split.evaluated()).isEqualTo(2);
+	}
+
+	@Test
+	void runShouldScoreEveryCandidateAsItsSignalRuleAlone() {
+		List<CardSeries> series = SimulatedMarket.series(12, 200, 0.8, 17);
+		TrainingParams params = params(20);
+		TrainingParams.Train train = params.train();
+
+		ModelSelection.Result result = ModelSelection.run(series, params);
+
+		assertThat(result.grid()).hasSize(train.grid().size() * train.signalRules(params.thresholds()).size());
+		for (ModelSelection.Candidate candidate : result.grid()) {
+			List<double[]> dispersion = series.stream()
+				.map((s) -> train.dispersion(candidate.model().windowDays()).of(s.usable()))
+				.toList();
+			List<Backtest.SeriesForecast> forecasts = ModelSelection.forecasts(series, candidate.model(), dispersion);
+			assertThat(candidate.selection()).as(candidate.id())
+				.isEqualTo(Backtest.evaluate(forecasts, result.split().selection(), candidate.signalRule(),
+						result.horizonDays()));
+			assertThat(candidate.holdout()).as(candidate.id())
+				.isEqualTo(Backtest.evaluate(forecasts, result.split().holdout(), candidate.signalRule(),
+						result.horizonDays()));
+		}
 	}
 
 	@Test
