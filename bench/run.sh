@@ -24,6 +24,8 @@ OUT="bench/results/$(date -u +%F)-$(hostname -s).md"
 log() { echo "$*" | tee -a "$OUT"; }
 need() { command -v "$1" >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq "$2" >/dev/null; } || { echo "bench needs $1 (apt-get install $2)" >&2; exit 1; }; }
 need wrk wrk
+# nginx lives in /usr/sbin, which a user's PATH may lack
+export PATH="$PATH:/usr/sbin:/sbin"
 need nginx nginx-light
 need /usr/bin/time time
 
