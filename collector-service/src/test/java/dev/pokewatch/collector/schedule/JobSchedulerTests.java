@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.collector.schedule.SchedulerProperties.Job;
 import dev.pokewatch.common.telemetry.MeterNames;
+import dev.pokewatch.collector.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.pokewatch.collector.schedule;
+package dev.pokewatch.collector;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,21 +8,21 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock the test moves by hand.
+ * A clock the test moves by hand (or leaves where it started).
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = new AtomicReference<>(start);
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now.set(instant);
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 
