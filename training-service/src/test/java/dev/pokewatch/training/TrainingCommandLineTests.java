@@ -318,8 +318,14 @@ class TrainingCommandLineTests {
 		// a 30-day SMA lags a random walk far more than a 3-day one: worse next-day MAPE
 		Path sma30 = grid("gate:\n  champion_mape_margin: 0.0\n", "[sma]", "[30]");
 		assertThat(run("train", "--params", sma30.toString())).isZero();
+		// training re-scored the champion on the candidate's own holdout
+		ModelMetadata champion = ModelFiles.readMetadata(this.root.resolve("models/baseline"));
+		ModelMetadata.ChampionScore rescored = ModelFiles.readMetadata(this.root.resolve("models/candidate"))
+			.championOnHoldout();
+		assertThat(rescored.modelVersion()).isEqualTo(champion.modelVersion());
+		assertThat(rescored.rule()).startsWith("sma_3_");
 		assertThat(run("validate", "--params", sma30.toString())).isEqualTo(1);
-		assertThat(errors()).contains("champion");
+		assertThat(errors()).contains("champion", "on this holdout");
 		assertThat(ModelFiles.readMetadata(this.root.resolve("models/baseline")).windowSize()).isEqualTo(3);
 	}
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.pokewatch.common.fair.FairPriceRule;
+import dev.pokewatch.common.fair.FairPriceType;
 import dev.pokewatch.common.fair.Trend;
 import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.common.signal.SignalUnit;
@@ -32,6 +34,9 @@ import dev.pokewatch.common.signal.SignalUnit;
  * {@code momentum}); metadata written before it existed reads as {@code reversion}
  * @param horizonDays how many days after a signal its outcome is read (the horizon of the
  * {@code *_7d} metrics); {@code null} in metadata written before it existed
+ * @param championOnHoldout the champion of training time re-scored on this model's
+ * holdout, so the quality gate compares both on the same days; {@code null} when there
+ * was no champion or its rule could not be re-applied
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,7 +48,8 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		@JsonProperty("metrics") Map<String, Double> metrics, @JsonProperty("thresholds") Thresholds thresholds,
 		@JsonProperty("model_version") String modelVersion, @JsonProperty("data_hash") String dataHash,
 		@JsonProperty("features_file") String featuresFile, @JsonProperty("cards_count") int cardsCount,
-		@JsonProperty("trend") String trend, @JsonProperty("horizon_days") Integer horizonDays) {
+		@JsonProperty("trend") String trend, @JsonProperty("horizon_days") Integer horizonDays,
+		@JsonProperty("champion_on_holdout") @JsonInclude(JsonInclude.Include.NON_NULL) ChampionScore championOnHoldout) {
 
 	/** The metadata file name inside a model directory. */
 	public static final String FILE_NAME = "model_metadata.json";
@@ -58,6 +64,34 @@ public record ModelMetadata(@JsonProperty("model_type") String modelType, @JsonP
 		metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
 		featuresFile = (featuresFile != null) ? featuresFile : DEFAULT_FEATURES_FILE;
 		trend = (trend != null) ? trend : Trend.REVERSION.id();
+	}
+
+	/**
+	 * The fair-price rule this metadata describes.
+	 * @return the rule
+	 * @throws IllegalArgumentException when the model type or trend is unknown or the
+	 * window is not positive
+	 */
+	public FairPriceRule fairPriceRule() {
+		return new FairPriceRule(FairPriceType.parse(this.modelType), this.windowSize, Trend.parse(this.trend));
+	}
+
+	/**
+	 * A champion's rule re-scored on a candidate's holdout.
+	 *
+	 * @param modelVersion the champion's version
+	 * @param rule the champion's rule, e.g. {@code ewma_14_momentum_z_3.0}
+	 * @param metrics its holdout metrics, named as the candidate's
+	 * @since 0.1.0
+	 */
+	public record ChampionScore(@JsonProperty("model_version") String modelVersion, @JsonProperty("rule") String rule,
+			@JsonProperty("metrics") Map<String, Double> metrics) {
+
+		public ChampionScore {
+			Objects.requireNonNull(modelVersion, "'model_version' must not be null");
+			metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
+		}
+
 	}
 
 	/**

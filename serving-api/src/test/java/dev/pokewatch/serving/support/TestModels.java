@@ -183,7 +183,8 @@ public final class TestModels {
 	public static ModelMetadata metadata(String version, ModelMetadata.Thresholds thresholds, String trend,
 			Integer horizonDays, Map<String, Double> metrics) {
 		return new ModelMetadata("sma", 7, "2025-11-24T08:00:00Z", null, null, "data/processed/test.parquet", 0,
-				metrics, thresholds, version, "abc123", ModelMetadata.DEFAULT_FEATURES_FILE, 3, trend, horizonDays);
+				metrics, thresholds, version, "abc123", ModelMetadata.DEFAULT_FEATURES_FILE, 3, trend, horizonDays,
+				null);
 	}
 
 	/**

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.pokewatch.common.fair.FairPriceRule;
-import dev.pokewatch.common.fair.FairPriceType;
-import dev.pokewatch.common.fair.Trend;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.parquet.ParquetFileException;
@@ -59,8 +57,7 @@ final class DriftInputs {
 		Path metadataFile = modelDir.resolve(ModelMetadata.FILE_NAME);
 		FairPriceRule fairPrice;
 		try {
-			fairPrice = new FairPriceRule(FairPriceType.parse(metadata.modelType()), metadata.windowSize(),
-					Trend.parse(metadata.trend()));
+			fairPrice = metadata.fairPriceRule();
 			int horizon = (metadata.horizonDays() != null) ? metadata.horizonDays() : train.horizonDays();
 			return new ServedModel(metadata, fairPrice, metadata.thresholds().toRule(),
 					train.dispersion(metadata.windowSize()), horizon,

@@ -61,12 +61,15 @@ public class TrainCommand {
 		progress.backtesting(params);
 		ModelSelection.Result result = ModelSelection.run(data.series(), params);
 		progress.chose(result);
+		ChampionOnHoldout.Outcome champion = ChampionOnHoldout.score(params.paths().baselineDir(), data.series(),
+				result, params.train());
+		progress.champion(champion, result);
 
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String modelVersion = modelVersion(result.chosen(), now, data);
 		TrackedRun run = this.tracking.start(params, result.chosen().model(), data, modelVersion);
 
-		ModelMetadata metadata = metadata(params, data, result, now, modelVersion, run);
+		ModelMetadata metadata = metadata(params, data, result, now, modelVersion, run, champion.score());
 		List<String> verdict = Verdict.lines(result);
 		TrainOutputs outputs = writeOutputs(params, data, result, metadata, verdict, run);
 		progress.wrote(outputs, modelVersion);
@@ -86,14 +89,14 @@ public class TrainCommand {
 	}
 
 	private static ModelMetadata metadata(TrainingParams params, TrainingData data, ModelSelection.Result result,
-			Instant now, String modelVersion, TrackedRun run) {
+			Instant now, String modelVersion, TrackedRun run, ModelMetadata.ChampionScore championOnHoldout) {
 		FairPriceRule chosen = result.chosen().model();
 		return new ModelMetadata(chosen.type().id(), chosen.windowDays(), now.toString(),
 				(run != null) ? run.runId() : null, (run != null) ? run.experimentId() : null,
 				params.paths().processedDir().toString(), result.chosen().holdout().datasetSize(),
 				TrainOutputs.finite(result.metrics()), ModelMetadata.Thresholds.of(result.chosen().signalRule()),
 				modelVersion, data.dataHash(), ModelMetadata.DEFAULT_FEATURES_FILE, data.series().size(),
-				chosen.trend().id(), params.train().horizonDays());
+				chosen.trend().id(), params.train().horizonDays(), championOnHoldout);
 	}
 
 	private static TrainOutputs writeOutputs(TrainingParams params, TrainingData data, ModelSelection.Result result,

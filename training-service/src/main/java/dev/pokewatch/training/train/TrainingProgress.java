@@ -60,6 +60,22 @@ final class TrainingProgress {
 		}
 	}
 
+	void champion(ChampionOnHoldout.Outcome champion, ModelSelection.Result result) {
+		if (champion.score() == null) {
+			this.out.printf("Champion: %s%n", champion.summary());
+			return;
+		}
+		String horizonMape = "horizon_mape_" + result.horizonDays() + "d";
+		Double theirs = champion.score().metrics().get(horizonMape);
+		Double ours = result.metrics().get(horizonMape);
+		this.out.printf(Locale.ROOT, "Champion: %s: %d-day MAPE %s (candidate %s) [%s]%n", champion.summary(),
+				result.horizonDays(), percent(theirs), percent(ours), elapsed());
+	}
+
+	private static String percent(Double value) {
+		return (value != null && Double.isFinite(value)) ? String.format(Locale.ROOT, "%.3f %%", value) : "n/a";
+	}
+
 	/**
 	 * One side's holdout evidence, e.g. {@code BUY 12 signal(s): hit 66.7 % vs base
 	 * 41.0 %, lift +25.7 pp [95 % CI +0.3, +47.9]}.

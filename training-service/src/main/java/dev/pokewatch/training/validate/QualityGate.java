@@ -7,25 +7,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.ConsoleFormat;
 
 /**
  * The promotion rule: the candidate's holdout {@code mape} and {@code coverage_rate} must
  * meet the absolute limits, and must not be worse than the current champion's by more
- * than the margins (the error of the fair price as a horizon forecast,
- * {@code horizon_mape_<h>d}, is compared when both report it, else {@code mape}). A
- * missing metric fails the check rather than being assumed. When
- * {@code gate.refuse_negative_lift} is set, the BUY and SELL signals must not do
- * significantly worse than chance (the whole 95 % interval of their lift below 0).
+ * than the margins, the champion scored on the candidate's holdout when training could
+ * re-apply its rules ({@link ChampionFigures}), else its stored figures (the error of the
+ * fair price as a horizon forecast, {@code horizon_mape_<h>d}, is compared when both
+ * report it, else {@code mape}). A missing metric fails the check rather than being
+ * assumed. When {@code gate.refuse_negative_lift} is set, the BUY and SELL signals must
+ * not do significantly worse than chance (the whole 95 % interval of their lift below 0).
  */
 final class QualityGate {
 
 	private QualityGate() {
 	}
 
-	static Decision evaluate(Map<String, Double> candidate, Map<String, Double> champion, TrainingParams.Gate gate,
+	static Decision evaluate(Map<String, Double> candidate, ChampionFigures championFigures, TrainingParams.Gate gate,
 			int horizonDays) {
+		Map<String, Double> champion = (championFigures != null) ? championFigures.metrics() : null;
 		List<Check> checks = new ArrayList<>();
 		Double mape = candidate.get("mape");
 		Double coverage = candidate.get("coverage_rate");
@@ -43,13 +46,13 @@ final class QualityGate {
 			Double championCoverage = champion.get("coverage_rate");
 			if (championMape != null) {
 				checks.add(Check.atMost(compared, candidate.get(compared), championMape + gate.championMapeMargin(),
-						"champion " + ConsoleFormat.number(championMape) + " + margin "
+						"champion " + ConsoleFormat.number(championMape) + " " + championFigures.source() + " + margin "
 								+ ConsoleFormat.number(gate.championMapeMargin())));
 			}
 			if (championCoverage != null) {
 				checks.add(Check.atLeast("coverage_rate", coverage, championCoverage - gate.championCoverageMargin(),
-						"champion " + ConsoleFormat.number(championCoverage) + " - margin "
-								+ ConsoleFormat.number(gate.championCoverageMargin())));
+						"champion " + ConsoleFormat.number(championCoverage) + " " + championFigures.source()
+								+ " - margin " + ConsoleFormat.number(gate.championCoverageMargin())));
 			}
 		}
 		if (gate.refuseNegativeLift()) {
@@ -58,6 +61,40 @@ final class QualityGate {
 			}
 		}
 		return new Decision(checks);
+	}
+
+	/**
+	 * The champion's figures the candidate is compared with.
+	 *
+	 * @param metrics the champion's metrics
+	 * @param source where they come from, as the gate's table shows it
+	 */
+	record ChampionFigures(Map<String, Double> metrics, String source) {
+
+		/** Where figures re-scored on the candidate's holdout come from. */
+		static final String SAME_HOLDOUT = "on this holdout";
+
+		/** Where the champion's own stored figures come from. */
+		static final String STORED = "stored, own holdout";
+
+		/**
+		 * The champion's figures on the candidate's holdout when training re-scored this
+		 * champion, else the figures stored with it.
+		 * @param candidate the candidate
+		 * @param champion the champion, or {@code null}
+		 * @return the figures, {@code null} without a champion
+		 */
+		static ChampionFigures of(ModelMetadata candidate, ModelMetadata champion) {
+			if (champion == null) {
+				return null;
+			}
+			ModelMetadata.ChampionScore rescored = candidate.championOnHoldout();
+			if (rescored != null && rescored.modelVersion().equals(champion.modelVersion())) {
+				return new ChampionFigures(rescored.metrics(), SAME_HOLDOUT);
+			}
+			return new ChampionFigures(champion.metrics(), STORED);
+		}
+
 	}
 
 	/**

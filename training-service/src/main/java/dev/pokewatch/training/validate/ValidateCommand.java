@@ -82,7 +82,7 @@ public class ValidateCommand {
 		this.report.champion(champion, baselineDir);
 		this.report.metrics(candidate.metrics());
 		QualityGate.Decision decision = QualityGate.evaluate(candidate.metrics(),
-				(champion != null) ? champion.metrics() : null, params.gate(), params.train().horizonDays());
+				QualityGate.ChampionFigures.of(candidate, champion), params.gate(), params.train().horizonDays());
 		this.report.gate(decision);
 		Instant decidedAt = Instant.now();
 		if (!decision.passed()) {

@@ -83,7 +83,7 @@ public final class DriftMarket {
 	 */
 	public static ModelMetadata metadata(Map<String, Double> metrics) {
 		return new ModelMetadata("sma", 7, "2026-05-01T00:00:00Z", null, null, "data/processed", 1000, metrics,
-				ModelMetadata.Thresholds.of(SignalRule.DEFAULT), "sma_7-test", "0".repeat(64), null, 0, null, 7);
+				ModelMetadata.Thresholds.of(SignalRule.DEFAULT), "sma_7-test", "0".repeat(64), null, 0, null, 7, null);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.signal.SignalRule;
 import dev.pokewatch.training.params.TrainingParams;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,7 @@ class QualityGateTests {
 
 	@Test
 	void evaluateWhenWorseThanChampionBeyondMarginShouldFail() {
-		Map<String, Double> champion = Map.of("mape", 1.0, "coverage_rate", 0.99);
+		QualityGate.ChampionFigures champion = stored(Map.of("mape", 1.0, "coverage_rate", 0.99));
 		assertThat(QualityGate.evaluate(Map.of("mape", 1.5, "coverage_rate", 0.94), champion, GATE, 7).passed())
 			.isTrue();
 		QualityGate.Decision worse = QualityGate.evaluate(Map.of("mape", 1.51, "coverage_rate", 0.93), champion, GATE,
@@ -56,7 +58,8 @@ class QualityGateTests {
 
 	@Test
 	void evaluateWhenBothReportTheHorizonErrorShouldCompareThatWithTheChampion() {
-		Map<String, Double> champion = Map.of("mape", 0.5, "horizon_mape_7d", 3.0, "coverage_rate", 0.99);
+		QualityGate.ChampionFigures champion = stored(
+				Map.of("mape", 0.5, "horizon_mape_7d", 3.0, "coverage_rate", 0.99));
 		// same-day error far worse (a momentum rule), the 7-day forecast better: passes
 		QualityGate.Decision momentum = QualityGate
 			.evaluate(Map.of("mape", 2.2, "horizon_mape_7d", 2.9, "coverage_rate", 0.99), champion, GATE, 7);
@@ -69,13 +72,13 @@ class QualityGateTests {
 		// compared
 		QualityGate.Decision older = QualityGate.evaluate(
 				Map.of("mape", 2.2, "horizon_mape_7d", 2.9, "coverage_rate", 0.99),
-				Map.of("mape", 0.5, "coverage_rate", 0.99), GATE, 7);
+				stored(Map.of("mape", 0.5, "coverage_rate", 0.99)), GATE, 7);
 		assertThat(older.failures()).singleElement().asString().startsWith("mape 2.2 is not <= 1");
 	}
 
 	@Test
 	void evaluateWhenMetricMissingShouldFail() {
-		QualityGate.Decision decision = QualityGate.evaluate(Map.of("coverage_rate", 1.0), Map.of(), GATE, 7);
+		QualityGate.Decision decision = QualityGate.evaluate(Map.of("coverage_rate", 1.0), stored(Map.of()), GATE, 7);
 		assertThat(decision.passed()).isFalse();
 		assertThat(decision.summary()).contains("<missing>");
 	}
@@ -118,6 +121,51 @@ class QualityGateTests {
 		QualityGate.Decision decision = QualityGate.evaluate(candidate, null, lenient, 7);
 		assertThat(decision.passed()).isTrue();
 		assertThat(decision.checks()).hasSize(2);
+	}
+
+	@Test
+	void championFiguresWhenTrainingRescoredThisChampionShouldUseTheSameHoldout() {
+		ModelMetadata champion = metadata("champion-v1", Map.of("horizon_mape_7d", 1.0), null);
+		ModelMetadata candidate = metadata("candidate", Map.of("horizon_mape_7d", 4.0),
+				new ModelMetadata.ChampionScore("champion-v1", "sma_7_pct_10_15", Map.of("horizon_mape_7d", 5.0)));
+
+		QualityGate.ChampionFigures figures = QualityGate.ChampionFigures.of(candidate, champion);
+
+		assertThat(figures.source()).isEqualTo(QualityGate.ChampionFigures.SAME_HOLDOUT);
+		assertThat(figures.metrics()).containsEntry("horizon_mape_7d", 5.0);
+		// against its stored 1.0 the candidate would fail; on the same days it is better
+		QualityGate.Decision decision = QualityGate
+			.evaluate(Map.of("mape", 2.0, "horizon_mape_7d", 4.0, "coverage_rate", 0.9), figures, GATE, 7);
+		assertThat(decision.checks()).filteredOn((check) -> check.metric().equals("horizon_mape_7d"))
+			.singleElement()
+			.satisfies((check) -> assertThat(check.passed()).isTrue())
+			.satisfies((check) -> assertThat(check.basis()).contains("on this holdout"));
+	}
+
+	@Test
+	void championFiguresWhenAnotherChampionWasRescoredShouldUseTheStoredFigures() {
+		// the champion changed between train and validate: the re-score is of another
+		// model
+		ModelMetadata champion = metadata("champion-v2", Map.of("horizon_mape_7d", 1.0), null);
+		ModelMetadata candidate = metadata("candidate", Map.of("horizon_mape_7d", 4.0),
+				new ModelMetadata.ChampionScore("champion-v1", "sma_7_pct_10_15", Map.of("horizon_mape_7d", 5.0)));
+
+		QualityGate.ChampionFigures figures = QualityGate.ChampionFigures.of(candidate, champion);
+
+		assertThat(figures.source()).isEqualTo(QualityGate.ChampionFigures.STORED);
+		assertThat(figures.metrics()).containsEntry("horizon_mape_7d", 1.0);
+		assertThat(QualityGate.ChampionFigures.of(candidate, null)).isNull();
+	}
+
+	private static QualityGate.ChampionFigures stored(Map<String, Double> metrics) {
+		return new QualityGate.ChampionFigures(metrics, QualityGate.ChampionFigures.STORED);
+	}
+
+	private static ModelMetadata metadata(String version, Map<String, Double> metrics,
+			ModelMetadata.ChampionScore championOnHoldout) {
+		return new ModelMetadata("sma", 7, "2026-01-01T00:00:00Z", null, null, "p", 1, metrics,
+				ModelMetadata.Thresholds.of(SignalRule.DEFAULT), version, "0".repeat(64), null, 1, null, 7,
+				championOnHoldout);
 	}
 
 }
