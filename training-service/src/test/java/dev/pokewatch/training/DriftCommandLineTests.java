@@ -181,7 +181,7 @@ class DriftCommandLineTests {
 		beans.registerSingleton("tracking", this.tracking);
 		ModelUpdatePublisher publisher = new ModelUpdatePublisher(new DataRedisProperties(),
 				beans.getBeanProvider(StringRedisTemplate.class),
-				new RedisProperties(ModelUpdateMessage.DEFAULT_CHANNEL));
+				new RedisProperties(ModelUpdateMessage.DEFAULT_CHANNEL, TestData.ONLINE_FEATURES));
 		TrainingCommandLine commandLine = new TrainingCommandLine(beans.getBeanProvider(ExperimentTracker.class),
 				beans.getBeanProvider(ModelRegistry.class), publisher);
 		return commandLine.execute(new PrintStream(this.out, true, StandardCharsets.UTF_8),

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dev.pokewatch.common.served.OnlineFeatures;
+import dev.pokewatch.training.validate.RedisProperties;
 import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
 
@@ -21,6 +24,10 @@ public final class TestData {
 
 	/** The first generated day. */
 	public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+
+	/** The online feature store's default settings, for commands built by hand. */
+	public static final RedisProperties.Features ONLINE_FEATURES = new RedisProperties.Features(true,
+			OnlineFeatures.DEFAULT_PREFIX, Duration.ofDays(30));
 
 	private TestData() {
 	}

@@ -97,6 +97,7 @@ public class ValidateCommand {
 		logDecision(baselineDir, decidedAt, candidate, champion, decision);
 		tagOutcome(candidate, decision);
 		register(params, candidateDir, candidate, decidedAt);
+		publishFeatures(baselineDir, candidate);
 		notifyReplicas(candidate);
 	}
 
@@ -156,6 +157,18 @@ public class ValidateCommand {
 		catch (TrackingException ex) {
 			logger.warn("Could not tag run {} with the gate's outcome: {}", candidate.mlflowRunId(), ex.getMessage());
 		}
+	}
+
+	private void publishFeatures(Path baselineDir, ModelMetadata promoted) {
+		if (!this.publisher.writesFeatures()) {
+			return;
+		}
+		long cards = this.publisher.publishFeatures(baselineDir, promoted);
+		this.report.line("Online",
+				(cards >= 0)
+						? cards + " card(s) under " + this.publisher.features().prefix() + ":" + promoted.modelVersion()
+								+ " (TTL " + this.publisher.features().ttl().toDays() + " d)"
+						: "failed (see the warning above); replicas answer from their model files");
 	}
 
 	private void notifyReplicas(ModelMetadata candidate) {
