@@ -48,6 +48,12 @@ public final class MeterNames {
 	/** Serving: predictions answered (counter, tag {@code signal}). */
 	public static final String PREDICTIONS = "pokewatch.predictions";
 
+	/**
+	 * Counter: latest-day predictions looked up in the Redis online feature store, tagged
+	 * {@code outcome} ({@code found}, {@code missing}, {@code unavailable}).
+	 */
+	public static final String ONLINE_FEATURE_LOOKUPS = "pokewatch.online.feature.lookups";
+
 	/** Serving: the served model (multi-gauge, 1 for the loaded version). */
 	public static final String MODEL_INFO = "pokewatch.model.info";
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.serving.onlinefeatures.OnlineLookup;
 import dev.pokewatch.serving.servedmodel.DaySignal;
 import dev.pokewatch.serving.servedmodel.ServedSeries;
 import dev.pokewatch.serving.servedmodel.ModelIndex;
@@ -70,6 +71,23 @@ class PredictionService {
 	 */
 	PredictionResponse predict(ModelIndex index, String cardId, String dateText) {
 		PredictionResponse response = resolve(index, cardId, parseDate(dateText));
+		this.predictionsBySignal.get(response.signal()).increment();
+		return response;
+	}
+
+	/**
+	 * Answers a card's latest day from the online feature store.
+	 * @param lookup a {@link OnlineLookup.Outcome#FOUND} lookup
+	 * @return the prediction
+	 */
+	PredictionResponse predict(OnlineLookup lookup) {
+		DaySignal day = lookup.day();
+		if (day == null) {
+			throw new FairPriceUnavailableException(lookup.card().cardId(), lookup.card().date(), null);
+		}
+		PredictionResponse response = new PredictionResponse(lookup.card().cardId(), lookup.card().date(),
+				day.marketPrice(), day.fairPrice(), day.deviation(), day.signal(), lookup.modelVersion(), null,
+				day.outlier(), day.outlier() ? OUTLIER_NOTE : null, day.strengthOrNull());
 		this.predictionsBySignal.get(response.signal()).increment();
 		return response;
 	}

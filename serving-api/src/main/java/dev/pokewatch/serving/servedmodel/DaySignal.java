@@ -1,6 +1,7 @@
 package dev.pokewatch.serving.servedmodel;
 
 import dev.pokewatch.common.signal.Signal;
+import dev.pokewatch.common.signal.SignalRule;
 
 /**
  * What the served model says about one card on one served day. Every endpoint that
@@ -17,6 +18,24 @@ import dev.pokewatch.common.signal.Signal;
  */
 public record DaySignal(double marketPrice, double fairPrice, double deviation, double strength, Signal signal,
 		boolean outlier) {
+
+	/**
+	 * What a model's rule says of one day: the one computation behind every answer.
+	 * @param rule the model's signal rule
+	 * @param market the day's market price
+	 * @param fair the model's fair price for the day
+	 * @param dispersion the card's dispersion that day, {@code NaN} when unknown
+	 * @param outlier whether the market price was flagged as an outlier
+	 * @return the day's signal, or {@code null} when the fair price is unknown
+	 */
+	public static DaySignal of(SignalRule rule, double market, double fair, double dispersion, boolean outlier) {
+		if (Double.isNaN(fair)) {
+			return null;
+		}
+		Signal signal = outlier ? Signal.HOLD : rule.signal(market, fair, dispersion);
+		return new DaySignal(market, fair, SignalRule.deviation(market, fair),
+				SignalRule.strength(market, fair, dispersion), signal, outlier);
+	}
 
 	/**
 	 * The strength as an answer field.

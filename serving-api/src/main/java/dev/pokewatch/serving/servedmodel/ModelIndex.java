@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pokewatch.common.served.ModelMetadata;
-import dev.pokewatch.common.signal.Signal;
 import dev.pokewatch.common.signal.SignalRule;
 
 /**
@@ -55,16 +54,8 @@ public record ModelIndex(long generation, ModelMetadata metadata, SignalRule sig
 	 * @return the day's signal, or {@code null} when the model has no fair price that day
 	 */
 	public DaySignal signalAt(ServedSeries series, int at) {
-		double market = series.marketPrice(at);
-		double fair = series.fairPrice(at);
-		if (Double.isNaN(fair)) {
-			return null;
-		}
-		double dispersion = series.dispersion(at);
-		boolean outlier = series.outlier(at);
-		Signal signal = outlier ? Signal.HOLD : this.signalRule.signal(market, fair, dispersion);
-		return new DaySignal(market, fair, SignalRule.deviation(market, fair),
-				SignalRule.strength(market, fair, dispersion), signal, outlier);
+		return DaySignal.of(this.signalRule, series.marketPrice(at), series.fairPrice(at), series.dispersion(at),
+				series.outlier(at));
 	}
 
 	/**

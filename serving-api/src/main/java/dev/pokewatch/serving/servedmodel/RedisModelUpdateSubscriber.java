@@ -14,12 +14,14 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import dev.pokewatch.serving.onlinefeatures.OnlineFeatureReader;
 import dev.pokewatch.serving.system.RedisUrlCondition;
 import dev.pokewatch.serving.system.ServingProperties;
 
@@ -56,10 +58,13 @@ class RedisModelUpdateSubscriber
 
 	private volatile boolean closed;
 
+	private final ObjectProvider<OnlineFeatureReader> onlineFeatures;
+
 	RedisModelUpdateSubscriber(ServedModelHolder registry, ServingProperties properties,
-			RedisMessageListenerContainer container) {
+			RedisMessageListenerContainer container, ObjectProvider<OnlineFeatureReader> onlineFeatures) {
 		this.registry = registry;
 		this.container = container;
+		this.onlineFeatures = onlineFeatures;
 		this.channel = new ChannelTopic(properties.reload().redisChannel());
 	}
 
@@ -125,6 +130,8 @@ class RedisModelUpdateSubscriber
 			version = version.substring(0, MAX_LOGGED_LENGTH) + "...";
 		}
 		logger.info("Model update announced on Redis ({}), reloading", version);
+		// the online feature store moved to the new version too
+		this.onlineFeatures.ifAvailable(OnlineFeatureReader::forgetVersion);
 		// runs on a container thread, never on Lettuce's event loop; the holder
 		// serializes reloads
 		this.registry.reload("redis");

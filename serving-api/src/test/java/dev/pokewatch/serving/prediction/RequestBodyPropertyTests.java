@@ -13,11 +13,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import dev.pokewatch.serving.onlinefeatures.OnlineFeatureReader;
 import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TestProperties;
@@ -85,7 +87,9 @@ class RequestBodyPropertyTests {
 			registry.afterSingletonsInstantiated();
 			PredictionService service = new PredictionService(properties, new SimpleMeterRegistry(),
 					Validation.buildDefaultValidatorFactory().getValidator());
-			return MockMvcBuilders.standaloneSetup(new PredictionController(registry, service))
+			return MockMvcBuilders
+				.standaloneSetup(new PredictionController(registry, service,
+						new StaticListableBeanFactory().getBeanProvider(OnlineFeatureReader.class)))
 				.setControllerAdvice(new ApiExceptionHandler())
 				.addFilters(new RequestIdFilter())
 				.build();
