@@ -8,7 +8,8 @@ the version's artifacts (its `source`, `<run artifact_uri>/model`, written by `v
 temporary folder under MODEL_SYNC_ROOT, checks that they hold model_metadata.json, moves them to
 versions/v<N> and points the symlink `current` at them with one rename. serving-api reads
 MODEL_DIR=<root>/current and reloads when model_metadata.json changes (MODEL_WATCH), so it sees
-either the old model or the new one, never a half-copied one. Moving the alias back rolls back.
+either the old model or the new one, never a half-copied one. Moving the alias back rolls back;
+a version still kept on disk (the last two) is swapped back without a download.
 
 Errors (registry down, download failed, bad artifacts) are logged and retried with exponential
 back-off; what is served stays as it was. `--once` syncs once and exits (1 on failure).
@@ -107,14 +108,11 @@ def download(settings, source, destination):
 
 
 def swap_in(root, version, model_path):
-    """Moves the downloaded model to versions/v<version> and points `current` at it atomically."""
+    """Moves the downloaded model (None: already there) to versions/v<version>, points `current` at it atomically."""
     versions = os.path.join(root, "versions")
     os.makedirs(versions, exist_ok=True)
     target = os.path.join(versions, f"v{version}")
-    if os.path.exists(target):
-        # a version served before (a roll back): its folder is complete, it was renamed in whole
-        shutil.rmtree(model_path, ignore_errors=True)
-    else:
+    if model_path is not None:
         os.rename(model_path, target)
     link = os.path.join(root, ".current.tmp")
     if os.path.lexists(link):
@@ -146,6 +144,15 @@ def sync_once(settings):
     version, source = found
     if version == current:
         return current
+    kept = os.path.join(settings.root, "versions", f"v{version}")
+    if os.path.isdir(kept):
+        # a version served before (a roll back): its folder was renamed in whole, so it is
+        # complete, and swapping back needs neither the registry's artifacts nor a download
+        swap_in(settings.root, version, None)
+        os.utime(kept)
+        log.info("'%s' is version %s (serving %s): swapped back to the kept copy", settings.alias, version,
+                 f"v{current}" if current else "nothing")
+        return version
     log.info("'%s' is version %s (serving %s): downloading %s", settings.alias, version,
              f"v{current}" if current else "nothing", source)
     started = time.monotonic()
@@ -184,6 +191,8 @@ def main(argv):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s model-sync %(levelname)s %(message)s")
     settings = Settings(os.environ)
     os.makedirs(settings.root, exist_ok=True)
+    # downloads cut short by a restart of this container (the emptyDir outlives it)
+    shutil.rmtree(os.path.join(settings.root, ".incoming"), ignore_errors=True)
     if "--once" in argv:
         try:
             sync_once(settings)

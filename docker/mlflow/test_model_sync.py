@@ -93,11 +93,14 @@ class ModelSyncTests(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.root / "versions")), ["v2", "v3"])
         self.assertEqual(os.listdir(self.root / ".incoming"), [])
 
-    def test_sync_when_alias_moves_back_should_serve_the_kept_version(self):
+    def test_sync_when_alias_moves_back_should_serve_the_kept_version_without_download(self):
         sources = {v: self.run_artifacts(v) for v in (1, 2)}
-        for version in (1, 2, 1):
+        for version in (1, 2):
             self.champion(version, sources[version])
             model_sync.sync_once(self.settings)
+        # the artifact store is gone: a roll back to a kept version still works
+        self.champion(1, "file:///does/not/exist")
+        self.assertEqual(model_sync.sync_once(self.settings), "1")
         self.assertEqual(self.served_metadata(), {"model_version": "m1"})
 
     def test_sync_when_version_unchanged_should_not_download_again(self):
