@@ -29,8 +29,9 @@ SECRET_NAME = "pokewatch-secrets"
 # Spring properties set through relaxed binding (not ${...} placeholders); each is a real Boot property.
 SPRING_RELAXED = {"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED": "management.endpoint.health.probes.enabled",
                   "SPRING_PROFILES_ACTIVE": "spring.profiles.active"}
-# Variables of third-party tools that compose does not set: mc reads its alias from MC_HOST_<alias>.
-THIRD_PARTY_ENV = {"minio/mc": {"MC_HOST_local"}}
+# Variables of third-party images that compose does not set: mc reads its alias from MC_HOST_<alias>;
+# PGDATA puts the database in a folder initdb creates inside the volume (compose keeps the default).
+THIRD_PARTY_ENV = {"minio/mc": {"MC_HOST_local"}, "postgres": {"PGDATA"}}
 # The copies kustomize may read (it reads no file outside deploy/k8s/base) and their originals.
 FILE_COPIES = {"files/params.yaml": "params.yaml", "files/cards.yaml": "config/cards.yaml"}
 
