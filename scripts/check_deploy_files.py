@@ -85,7 +85,7 @@ for name, svc in services.items():
     if not svc.get("image", "").startswith(BUSYBOX_IMAGES):
         check(f"'{name}' health check needs no curl or wget", not re.search(r"\b(curl|wget)\b", test_text), test_text)
     if svc.get("image", "").startswith("pokewatch/") and "JAR_FILE" in (svc.get("build") or {}).get("args", {}) and test:
-        check(f"'{name}' health check is the launcher's", test[:3] == ["CMD", "bin/pokewatch", "health"], test_text)
+        check(f"'{name}' health check is the launcher's", test[:3] == ["CMD", "/app/bin/pokewatch", "health"], test_text)
     # drivers belong in the image: nothing is pip-installed when a container starts
     for key in ("command", "entrypoint"):
         value = svc.get(key) or ""
