@@ -75,7 +75,7 @@ for name, svc in services.items():
         if isinstance(cond, dict) and cond.get("condition") == "service_healthy":
             check(f"'{dep}' has a healthcheck for '{name}'", "test" in services[dep].get("healthcheck", {}))
 
-# health checks use only what the images keep: the Temurin base and MinIO drop curl/wget, so the
+# health checks use only what the images keep: upstream base images drop curl/wget, so the
 # services use `bin/pokewatch health` (bash /dev/tcp) and `mc ready`. Prometheus and Grafana are
 # busybox/alpine images whose wget is a busybox applet, there to stay.
 BUSYBOX_IMAGES = ("prom/prometheus:", "grafana/grafana:")
