@@ -30,12 +30,13 @@ if ! command -v promtool >/dev/null 2>&1; then
 fi
 KUSTOMIZE_VERSION=v5.8.0
 if [ "$(.tools/bin/kustomize version 2>/dev/null)" != "$KUSTOMIZE_VERSION" ]; then
-  if ! command -v go >/dev/null 2>&1; then
+  GO=$(command -v go || { [ -x /usr/local/go/bin/go ] && echo /usr/local/go/bin/go; } || true)
+  if [ -z "$GO" ]; then
     echo "go (1.24 or newer) is required to install kustomize $KUSTOMIZE_VERSION for scripts/check-k8s.sh: install Go." >&2
     exit 1
   fi
   echo "Installing kustomize $KUSTOMIZE_VERSION (go install) into .tools/bin for the Kubernetes manifest checks ..."
-  GOBIN="$PWD/.tools/bin" GOFLAGS=-mod=mod go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+  GOBIN="$PWD/.tools/bin" "$GO" install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
 fi
 command -v git >/dev/null 2>&1 || { echo "git is required by the DVC tests: install git." >&2; exit 1; }
 scripts/tools-venv.sh
