@@ -97,6 +97,7 @@ test: ## Run every test, then fuzz the API against its OpenAPI document (install
 	$(MVN) verify
 	scripts/fuzz-api.sh
 	$(VENV)/bin/python scripts/check_deploy_files.py
+	scripts/check-k8s.sh
 	promtool check config docker/prometheus/prometheus.yml
 	cd docker/prometheus && promtool test rules alerts-tests.yml
 	@echo "Coverage report: coverage-report/target/site/jacoco-aggregate/index.html"

@@ -49,6 +49,7 @@ for name, svc in services.items():
     if build:
         dockerfile = ROOT / build.get("context", ".") / build["dockerfile"]
         check(f"'{name}' Dockerfile exists", dockerfile.is_file(), str(dockerfile))
+    if build and "JAR_FILE" in build.get("args", {}):
         jar = build.get("args", {}).get("JAR_FILE", "")
         module = jar.split("/")[0]
         check(f"'{name}' JAR_FILE names a module", (ROOT / module / "pom.xml").is_file(), jar)
@@ -74,6 +75,39 @@ for name, svc in services.items():
         if isinstance(cond, dict) and cond.get("condition") == "service_healthy":
             check(f"'{dep}' has a healthcheck for '{name}'", "test" in services[dep].get("healthcheck", {}))
 
+# health checks use only what the images keep: upstream base images drop curl/wget, so the
+# services use `bin/pokewatch health` (bash /dev/tcp) and `mc ready`. Prometheus and Grafana are
+# busybox/alpine images whose wget is a busybox applet, there to stay.
+BUSYBOX_IMAGES = ("prom/prometheus:", "grafana/grafana:")
+for name, svc in services.items():
+    test = svc.get("healthcheck", {}).get("test") or []
+    test_text = " ".join(test) if isinstance(test, list) else str(test)
+    if not svc.get("image", "").startswith(BUSYBOX_IMAGES):
+        check(f"'{name}' health check needs no curl or wget", not re.search(r"\b(curl|wget)\b", test_text), test_text)
+    if svc.get("image", "").startswith("pokewatch/") and "JAR_FILE" in (svc.get("build") or {}).get("args", {}) and test:
+        check(f"'{name}' health check is the launcher's", test[:3] == ["CMD", "/app/bin/pokewatch", "health"], test_text)
+    # drivers belong in the image: nothing is pip-installed when a container starts
+    for key in ("command", "entrypoint"):
+        value = svc.get(key) or ""
+        value = " ".join(value) if isinstance(value, list) else value
+        check(f"'{name}' {key} installs nothing at start", not re.search(r"\bpip3? install\b", value), value[:80])
+
+mlflow_dockerfile = (ROOT / "docker/mlflow/Dockerfile").read_text()
+mlflow_from = re.search(r"^FROM (\S+)", mlflow_dockerfile, re.M)
+check("MLflow image is built from a pinned upstream tag", mlflow_from and re.search(r":v\d+\.\d+\.\d+$", mlflow_from.group(1)),
+      mlflow_from.group(1) if mlflow_from else "no FROM")
+check("compose runs the MLflow image built from docker/mlflow/Dockerfile",
+      services["mlflow"].get("build", {}).get("dockerfile") == "docker/mlflow/Dockerfile"
+      and services["mlflow"]["image"] == "pokewatch/mlflow:" + mlflow_from.group(1).rsplit(":v", 1)[1], services["mlflow"]["image"])
+pip_lines = re.findall(r"pip install ([^\n&]*)", mlflow_dockerfile)
+for package in ("psycopg2-binary", "boto3"):
+    check(f"MLflow image installs {package} at a pinned version",
+          any(re.search(rf"(^|\s){re.escape(package)}==\d", line) for line in pip_lines), str(pip_lines))
+check("MLflow image runs as non-root", re.search(r"^USER (?!root|0\b)\S+", mlflow_dockerfile, re.M))
+check("MLflow image carries the model-sync script", "COPY docker/mlflow/model-sync.py" in mlflow_dockerfile)
+check("Dockerfile's HEALTHCHECK needs no curl or wget",
+      not re.search(r"\b(curl|wget)\b", (ROOT / "docker/Dockerfile").read_text().split("HEALTHCHECK", 1)[1].split("ENTRYPOINT")[0]))
+
 host_ports = [p.split(":")[0] for s in services.values() for p in s.get("ports", [])]
 check("host ports are unique", len(host_ports) == len(set(host_ports)), str(host_ports))
 check("serving-api publishes port 8000", "8000:8000" in services["serving-api"]["ports"])
@@ -95,10 +129,10 @@ check("Dockerfile copies the launcher and config/jvm.properties",
 check("Dockerfile sets no JDK_JAVA_OPTIONS (flags live in config/jvm.properties)", "JDK_JAVA_OPTIONS" not in dockerfile)
 for name, svc in services.items():
     default_command = (svc.get("build") or {}).get("args", {}).get("DEFAULT_COMMAND")
-    if svc.get("image", "").startswith("pokewatch/"):
+    if "JAR_FILE" in (svc.get("build") or {}).get("args", {}):
         check(f"'{name}' image has a default launcher command ({default_command})",
               default_command in launcher_commands, str(sorted(launcher_commands)))
-    if svc.get("image", "").startswith("pokewatch/") and "command" in svc:
+    if "JAR_FILE" in (svc.get("build") or {}).get("args", {}) and "command" in svc:
         cmd = svc["command"][0]
         check(f"'{name}' runs a launcher command ({cmd})", cmd in launcher_commands, str(sorted(launcher_commands)))
 dvc = load_yaml("dvc.yaml")

@@ -60,6 +60,16 @@ expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
 expect "aot-cache on Java 21 is skipped with a clear word" 0 "an AOT cache needs Java 25 or newer, found 21" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" aot-cache
+# the containers' health check: HTTP over bash's /dev/tcp, no curl or wget
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/www/actuator" && echo '{"status":"UP"}' > "$work/www/actuator/health"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+expect "health answers 0 on a 200" 0 "" env MANAGEMENT_PORT="$port" "$LAUNCHER" health
+expect "health fails on a 404 and says what it got" 1 "answered 'HTTP/1.0 404" "$LAUNCHER" health "$port" /actuator/missing
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+expect "health fails when nothing listens" 1 "nothing listens on 127.0.0.1:$port" "$LAUNCHER" health "$port"
 expect "an unknown command is a usage error" 2 "unknown command 'trian'" "$LAUNCHER" trian
 
 echo "launcher: $passed passed, $failed failed"
