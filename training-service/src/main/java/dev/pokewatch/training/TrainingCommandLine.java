@@ -357,6 +357,11 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Mixin
 		ParamsOption params;
 
+		@Option(names = "--preprocess",
+				description = "Bring the processed data up to date from the raw files first (as preprocess, in this "
+						+ "process): what a scheduler runs after collecting a new day.")
+		boolean preprocess;
+
 		Drift(PrintStream out, ObjectProvider<ExperimentTracker> tracker) {
 			this.out = out;
 			this.tracker = tracker;
@@ -365,6 +370,11 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Override
 		public Integer call() {
 			TrainingParams params = this.params.read();
+			if (this.preprocess) {
+				new PreprocessCommand(this.out).run(params.paths().rawDir(), params.paths().processedDir(),
+						params.outlier(), false);
+				this.out.println();
+			}
 			new DriftCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
 			return 0;
 		}

@@ -151,6 +151,24 @@ class DriftCommandLineTests {
 		assertThat(errors()).contains(this.root.resolve("data/processed") + ": processed data directory not found");
 	}
 
+	@Test
+	void driftWithPreprocessShouldJudgeTheNewlyCollectedDays() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path params = params();
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		// ten more days collected: raw files only, as the scheduler's collect job writes
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 80);
+		assertThat(run("drift", "--params", params.toString())).isZero();
+		assertThat(report().get("latest_day").asString()).isEqualTo(TestData.FIRST_DAY.plusDays(69).toString());
+
+		assertThat(run("drift", "--params", params.toString(), "--preprocess")).as(errors()).isZero();
+
+		assertThat(report().get("latest_day").asString()).isEqualTo(TestData.FIRST_DAY.plusDays(79).toString());
+		assertThat(output()).contains("Preprocessing");
+	}
+
 	/**
 	 * Writes the processed data and a served model trained on {@code trainedOn} up to the
 	 * last day, with the training MAPE it shows there.

@@ -241,7 +241,7 @@ class TrainingCommandLineTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void validateWhenGateFailsShouldExitOneAndLeaveBaselineAndChampionUntouched() throws IOException {
+	void validateWhenGateRefusesShouldExitThreeAndLeaveBaselineAndChampionUntouched() throws IOException {
 		Path params = prepare();
 		assertThat(run("train", "--params", params.toString())).isZero();
 		assertThat(run("validate", "--params", params.toString())).isZero();
@@ -249,7 +249,7 @@ class TrainingCommandLineTests {
 		Map<String, String> before = snapshot(baseline);
 		Path strict = params("gate:\n  mape_max: 0.0001\n");
 		assertThat(run("train", "--params", strict.toString())).isZero();
-		assertThat(run("validate", "--params", strict.toString())).isEqualTo(1);
+		assertThat(run("validate", "--params", strict.toString())).isEqualTo(3);
 		assertThat(errors()).contains("quality gate failed").contains("mape");
 		assertThat(snapshot(baseline)).containsExactlyInAnyOrderEntriesOf(before);
 		assertThat(this.tracking.versions.get("pokewatch-baseline")).hasSize(1);
@@ -292,14 +292,14 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
-	void validateWhenLiftSignificantlyNegativeShouldExitOneAndPassWhenIntervalSpansZero() throws IOException {
+	void validateWhenLiftSignificantlyNegativeShouldExitThreeAndPassWhenIntervalSpansZero() throws IOException {
 		Path params = prepare();
 		assertThat(run("train", "--params", params.toString())).isZero();
 		Path metadata = this.root.resolve("models/candidate/model_metadata.json");
 		String trained = Files.readString(metadata);
 		// 1 SELL hit of 20 against a base rate of 0.76: lift -63.7 pp [-75.1, -52.4]
 		withLift(metadata, trained, -63.7, -75.1, -52.4);
-		assertThat(run("validate", "--params", params.toString())).isEqualTo(1);
+		assertThat(run("validate", "--params", params.toString())).isEqualTo(3);
 		assertThat(output()).containsPattern("FAIL +sell_lift_pp_7d +-63.7 \\[-75.1, -52.4\\].*\\(interval below 0\\)");
 		assertThat(errors()).contains("quality gate failed").contains("sell_lift_pp_7d");
 		assertThat(this.root.resolve("models/baseline")).doesNotExist();
@@ -309,7 +309,7 @@ class TrainingCommandLineTests {
 	}
 
 	@Test
-	void validateWhenWorseThanChampionBeyondMarginShouldExitOne() throws IOException {
+	void validateWhenWorseThanChampionBeyondMarginShouldExitThree() throws IOException {
 		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
 		Path sma3 = grid("gate:\n  champion_mape_margin: 0.0\n", "[sma]", "[3]");
 		assertThat(run("preprocess", "--params", sma3.toString())).isZero();
@@ -324,7 +324,7 @@ class TrainingCommandLineTests {
 			.championOnHoldout();
 		assertThat(rescored.modelVersion()).isEqualTo(champion.modelVersion());
 		assertThat(rescored.rule()).startsWith("sma_3_");
-		assertThat(run("validate", "--params", sma30.toString())).isEqualTo(1);
+		assertThat(run("validate", "--params", sma30.toString())).isEqualTo(3);
 		assertThat(errors()).contains("champion", "on this holdout");
 		assertThat(ModelFiles.readMetadata(this.root.resolve("models/baseline")).windowSize()).isEqualTo(3);
 	}

@@ -85,7 +85,7 @@ class TrainingMlflowEndToEndTests {
 		java.nio.file.Files.writeString(strict,
 				java.nio.file.Files.readString(strict).replace("train:\n", "train:\n" + names));
 		assertThat(app(mlflow, "train", "--params", strict.toString())).isZero();
-		assertThat(app(mlflow, "validate", "--params", strict.toString())).isEqualTo(1);
+		assertThat(app(mlflow, "validate", "--params", strict.toString())).isEqualTo(3);
 		JsonNode after = get(mlflow, "/api/2.0/mlflow/registered-models/alias?name=" + model + "&alias=champion")
 			.path("model_version");
 		assertThat(after.path("version").asString()).isEqualTo(championVersion);

@@ -10,6 +10,12 @@ public enum JobOutcome {
 	/** The run did its work (a command exited 0). */
 	SUCCESS,
 
+	/**
+	 * The run ended as designed without changing what is served: the quality gate refused
+	 * the retrained candidate (exit {@value CommandJob#REFUSED_EXIT}).
+	 */
+	REFUSED,
+
 	/** The run failed (a command exited non-zero, timed out or could not start). */
 	FAILURE;
 

@@ -43,7 +43,7 @@ public record SchedulerProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValu
 	public SchedulerProperties {
 		// one record type for the three jobs, so the per-job defaults are filled in here
 		collect = collect.withDefaults(COLLECT_CRON, List.of());
-		drift = drift.withDefaults(DRIFT_CRON, List.of("bin/pokewatch", "drift"));
+		drift = drift.withDefaults(DRIFT_CRON, List.of("bin/pokewatch", "drift", "--preprocess"));
 		retrain = retrain.withDefaults(RETRAIN_CRON, List.of("bin/pokewatch", "retrain"));
 	}
 

@@ -188,11 +188,11 @@ class JobSchedulerTests {
 
 	@Test
 	void triggerWhenCommandFailsShouldRecordFailureAndKeepScheduling() throws Exception {
-		JobScheduler scheduler = scheduler(script("echo computing; echo 'no processed data' >&2; exit 3"),
+		JobScheduler scheduler = scheduler(script("echo computing; echo 'no processed data' >&2; exit 4"),
 				List.of("/nonexistent/pokewatch", "retrain"));
 		JobRun drift = scheduler.trigger(JobName.DRIFT, JobScheduler.CRON).orElseThrow();
 		assertThat(drift.outcome()).isEqualTo(JobOutcome.FAILURE);
-		assertThat(drift.detail()).isEqualTo("exit 3");
+		assertThat(drift.detail()).isEqualTo("exit 4");
 		JobRun retrain = scheduler.trigger(JobName.RETRAIN, JobScheduler.CRON).orElseThrow();
 		assertThat(retrain.outcome()).isEqualTo(JobOutcome.FAILURE);
 		assertThat(retrain.detail()).startsWith("cannot start");
@@ -201,6 +201,21 @@ class JobSchedulerTests {
 		// the lock was released and the other jobs still run
 		assertThat(scheduler.trigger(JobName.COLLECT, JobScheduler.CRON).orElseThrow().outcome())
 			.isEqualTo(JobOutcome.SUCCESS);
+	}
+
+	@Test
+	void triggerWhenGateRefusesShouldRecordARefusalNotAFailure() throws Exception {
+		JobScheduler scheduler = scheduler(script(report("ok")),
+				script("echo 'quality gate failed: horizon_mape_7d 9 is not <= 4' >&2; exit 3"));
+		JobRun retrain = scheduler.trigger(JobName.RETRAIN, JobScheduler.CRON).orElseThrow();
+		assertThat(retrain.outcome()).isEqualTo(JobOutcome.REFUSED);
+		assertThat(retrain.detail()).isEqualTo("exit 3: the quality gate refused the candidate");
+		assertThat(runs(JobName.RETRAIN, "refused")).isEqualTo(1.0);
+		assertThat(runs(JobName.RETRAIN, "failure")).isZero();
+		// no new model: not a success either
+		assertThat(scheduler.history(JobName.RETRAIN).lastSuccess()).isNull();
+		assertThat(Files.readString(this.workspace.resolve("data/scheduler-state.json")))
+			.contains("\"outcome\" : \"refused\"");
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class SchedulerPropertiesTests {
 			assertThat(properties.catchUp()).isTrue();
 			assertThat(properties.collect().cron()).isEqualTo("0 0 3 * * *");
 			assertThat(properties.drift().cron()).isEqualTo("0 0 4 * * *");
-			assertThat(properties.drift().command()).containsExactly("bin/pokewatch", "drift");
+			assertThat(properties.drift().command()).containsExactly("bin/pokewatch", "drift", "--preprocess");
 			assertThat(properties.retrain().cron()).isEqualTo("0 0 5 * * SUN");
 			assertThat(properties.retrain().command()).containsExactly("bin/pokewatch", "retrain");
 			assertThat(properties.retrain().enabled()).isTrue();

@@ -116,7 +116,7 @@ class ValidatePromotionReloadTests {
 			listener.sync().subscribe(ModelUpdateMessage.DEFAULT_CHANNEL);
 
 			Command refused = validate(jar, "gate:\n  mape_max: 1.0\n");
-			assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+			assertThat(refused.exitCode()).as(refused.output()).isEqualTo(3);
 			assertThat(refused.output()).contains("mape");
 			assertThat(messages.poll(1, TimeUnit.SECONDS)).as("no message on refusal").isNull();
 			assertThat(modelVersion(http)).isEqualTo("champion-v1");

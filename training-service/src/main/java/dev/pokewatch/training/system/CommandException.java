@@ -2,16 +2,22 @@ package dev.pokewatch.training.system;
 
 /**
  * A command failed in a way the user must act on; carries the process exit code
- * ({@link #USAGE} for bad arguments or input files, {@link #FAILED} for a failed run or
- * gate).
+ * ({@link #USAGE} for bad arguments or input files, {@link #FAILED} for a failed run,
+ * {@link #REFUSED} for a candidate the quality gate refused).
  */
 public class CommandException extends RuntimeException {
 
-	/** Exit code of a failed run or a refused quality gate. */
+	/** Exit code of a failed run. */
 	public static final int FAILED = 1;
 
 	/** Exit code of a usage error or unusable input (the message names it). */
 	public static final int USAGE = 2;
+
+	/**
+	 * Exit code of a candidate the quality gate refused: the gate did its job, the served
+	 * model stays; a scheduler tells it apart from a failure.
+	 */
+	public static final int REFUSED = 3;
 
 	private final int exitCode;
 
@@ -26,7 +32,7 @@ public class CommandException extends RuntimeException {
 
 	/**
 	 * The exit code to end the process with.
-	 * @return 1 or 2
+	 * @return 1, 2 or 3
 	 */
 	public int exitCode() {
 		return this.exitCode;

@@ -70,8 +70,8 @@ public class ValidateCommand {
 	/**
 	 * Runs the gate.
 	 * @param params the parameters
-	 * @throws CommandException exit 1 when the gate fails, exit 2 when the candidate is
-	 * missing or unreadable
+	 * @throws CommandException exit 3 when the gate refuses the candidate, exit 2 when
+	 * the candidate is missing or unreadable, exit 1 when the promotion fails
 	 */
 	public void run(TrainingParams params) {
 		Path candidateDir = params.paths().candidateDir();
@@ -88,7 +88,7 @@ public class ValidateCommand {
 		if (!decision.passed()) {
 			logDecision(baselineDir, decidedAt, candidate, champion, decision);
 			tagOutcome(candidate, decision);
-			throw new CommandException(CommandException.FAILED,
+			throw new CommandException(CommandException.REFUSED,
 					"quality gate " + decision.summary() + "; " + baselineDir + " left unchanged");
 		}
 		// the served model first: a slow tracking server must never delay the promotion
