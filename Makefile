@@ -129,11 +129,12 @@ docker-build: build ## Build the service images (needs a Docker engine)
 	for m in collector-service:collect-daily training-service:train serving-api:serve; do \
 	  docker build -f docker/Dockerfile --build-arg JAR_FILE=$${m%%:*}/target/$${m%%:*}.jar \
 	    --build-arg DEFAULT_COMMAND=$${m##*:} -t pokewatch/$${m%%:*}:latest . || exit 1; done
+	docker build -f docker/scheduler.Dockerfile -t pokewatch/scheduler:latest .
 
 docker-clean: ## Remove the service images and compose volumes
 	@command -v docker >/dev/null && docker info >/dev/null 2>&1 || { echo "No Docker engine is running here." >&2; exit 1; }
 	docker compose --profile '*' down -v --remove-orphans
-	docker image rm -f pokewatch/collector-service pokewatch/training-service pokewatch/serving-api
+	docker image rm -f pokewatch/collector-service pokewatch/training-service pokewatch/serving-api pokewatch/scheduler
 
 clean: ## Remove build output (keeps data/, models/ and mlruns/)
 	$(MVN) -q clean

@@ -28,7 +28,7 @@ compose = load_yaml("docker-compose.yml")
 services = compose["services"]
 
 expected_profiles = {
-    "serving-api": None, "collector": "collector", "training": "training", "mlflow": "mlflow",
+    "serving-api": None, "collector": "collector", "scheduler": "scheduler", "training": "training", "mlflow": "mlflow",
     "postgres": "mlflow", "minio": "mlflow", "redis": "production", "prometheus": "monitoring",
     "grafana": "monitoring",
 }
@@ -145,6 +145,26 @@ for stage, spec in dvc["stages"].items():
     check(f"dvc stage '{stage}' runs through bin/pokewatch", spec["cmd"].startswith("bin/pokewatch ")
           and spec["cmd"].split()[1] in launcher_commands, spec["cmd"])
 check("Makefile runs no 'java -jar' (bin/pokewatch does)", "java -jar" not in makefile_text if (makefile_text := (ROOT / "Makefile").read_text()) else False)
+
+# the scheduler image holds both jars where the launcher finds them in a checkout, so its drift and
+# retrain subprocesses run the training jar; compose runs its scheduler command
+scheduler_dockerfile = (ROOT / "docker/scheduler.Dockerfile").read_text()
+for module in ("collector-service", "training-service"):
+    check(f"scheduler image holds {module}/target/{module}.jar",
+          re.search(rf"^COPY {module}/target/{module}.jar {module}/target/{module}.jar$", scheduler_dockerfile, re.M))
+check("scheduler image sets no POKEWATCH_JAR (each command finds its own jar)",
+      "POKEWATCH_JAR" not in scheduler_dockerfile)
+check("scheduler image runs as the same non-root uid as docker/Dockerfile",
+      re.search(r"--uid 10001", scheduler_dockerfile) and re.search(r"^USER pokewatch$", scheduler_dockerfile, re.M))
+check("scheduler image's entry point is bin/pokewatch",
+      re.search(r'^ENTRYPOINT \["bin/pokewatch"\]', scheduler_dockerfile, re.M))
+check("compose 'scheduler' runs collect-daily", services["scheduler"].get("command") == ["collect-daily"])
+check("compose 'scheduler' mounts data, models, reports and params.yaml",
+      all(any(v.startswith(src + ":") for v in services["scheduler"]["volumes"])
+          for src in ("./data", "./models", "./reports", "./params.yaml")))
+check("compose 'scheduler' leaves drift and retrain on",
+      "SCHEDULER_DRIFT_ENABLED" not in services["scheduler"]["environment"]
+      and "SCHEDULER_RETRAIN_ENABLED" not in services["scheduler"]["environment"])
 
 prom = load_yaml("docker/prometheus/prometheus.yml")
 for job in prom["scrape_configs"]:
