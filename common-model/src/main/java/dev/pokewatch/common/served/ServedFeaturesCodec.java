@@ -144,7 +144,7 @@ public final class ServedFeaturesCodec {
 	private static void scan(Path file, Visitor visitor) {
 		ColumnReading.scan(file, ALL_COLUMNS, (group) -> {
 			ColumnReading.Column cardId = group.column("card_id");
-			RowView row = new RowView(group);
+			ParquetRowView row = new ParquetRowView(group);
 			Binary currentId = null;
 			for (long r = 0; r < group.rows(); r++) {
 				if (!cardId.present()) {
@@ -155,7 +155,7 @@ public final class ServedFeaturesCodec {
 					currentId = id.copy();
 					visitor.card(id.toStringUsingUTF8());
 				}
-				if (!row.date.present()) {
+				if (!row.hasDate()) {
 					throw nullValue(file, group.firstRow() + r, "date");
 				}
 				visitor.row(row);
@@ -217,13 +217,70 @@ public final class ServedFeaturesCodec {
 	}
 
 	/**
-	 * A view of the current row of {@link #read(Path, Visitor)}: each value is read from
-	 * its column only when asked for, and the view moves on after
-	 * {@link Visitor#row(RowView)} returns.
+	 * A view of the current row of a features file being read: valid only during
+	 * {@link Visitor#row(RowView)}. Read from the Parquet file ({@link #read}) or from
+	 * its binary companion ({@link ServedFeaturesBinary#read}), the same rows give the
+	 * same values.
 	 *
 	 * @since 0.1.0
 	 */
-	public static final class RowView {
+	public interface RowView {
+
+		/**
+		 * The UTC day.
+		 * @return the day as days since the epoch
+		 */
+		int epochDay();
+
+		/**
+		 * That day's market price.
+		 * @return the price, or {@code NaN} when unknown
+		 */
+		double marketPrice();
+
+		/**
+		 * The model's fair price from days before this one.
+		 * @return the price, or {@code NaN} when there is none
+		 */
+		double fairPrice();
+
+		/**
+		 * The card's dispersion that day, the scale of its signal strength.
+		 * @return the dispersion, or {@code NaN} when unknown
+		 */
+		double dispersion();
+
+		/**
+		 * Whether preprocessing flagged the market price as an outlier.
+		 * @return the flag; {@code false} when null
+		 */
+		boolean outlier();
+
+		/**
+		 * The card's display name.
+		 * @return the name, or {@code null}
+		 */
+		String cardName();
+
+		/**
+		 * The set's display name.
+		 * @return the name, or {@code null}
+		 */
+		String setName();
+
+		/**
+		 * The card category.
+		 * @return the category, or {@code null}
+		 */
+		String category();
+
+	}
+
+	/**
+	 * The Parquet file's row view: each value is read from its column only when asked
+	 * for; equal consecutive names are decoded once.
+	 */
+	private static final class ParquetRowView implements RowView {
 
 		private final ColumnReading.Column cardName;
 
@@ -241,7 +298,7 @@ public final class ServedFeaturesCodec {
 
 		private final ColumnReading.Column outlier;
 
-		private RowView(ColumnReading.RowGroup group) {
+		private ParquetRowView(ColumnReading.RowGroup group) {
 			this.cardName = group.column("card_name");
 			this.setName = group.column("set_name");
 			this.category = group.column("category");
@@ -252,68 +309,48 @@ public final class ServedFeaturesCodec {
 			this.outlier = group.column("is_outlier");
 		}
 
-		/**
-		 * The UTC day.
-		 * @return the day as days since the epoch
-		 */
+		@Override
 		public int epochDay() {
 			return this.date.integer();
 		}
 
-		/**
-		 * That day's market price.
-		 * @return the price, or {@code NaN} when unknown
-		 */
+		@Override
 		public double marketPrice() {
 			return this.marketPrice.number();
 		}
 
-		/**
-		 * The model's fair price from days before this one.
-		 * @return the price, or {@code NaN} when there is none
-		 */
+		@Override
 		public double fairPrice() {
 			return this.fairPrice.number();
 		}
 
-		/**
-		 * The card's dispersion that day, the scale of its signal strength.
-		 * @return the dispersion, or {@code NaN} when unknown
-		 */
+		@Override
 		public double dispersion() {
 			return this.dispersion.number();
 		}
 
-		/**
-		 * Whether preprocessing flagged the market price as an outlier.
-		 * @return the flag; {@code false} when null
-		 */
+		@Override
 		public boolean outlier() {
 			return this.outlier.present() && this.outlier.bool();
 		}
 
-		/**
-		 * The card's display name; equal consecutive names are decoded once.
-		 * @return the name, or {@code null}
-		 */
+		@Override
 		public String cardName() {
 			return this.cardName.text();
 		}
 
-		/**
-		 * The set's display name; equal consecutive names are decoded once.
-		 * @return the name, or {@code null}
-		 */
+		@Override
 		public String setName() {
 			return this.setName.text();
 		}
 
-		/**
-		 * The card category; equal consecutive values are decoded once.
-		 * @return the category, or {@code null}
-		 */
+		@Override
 		public String category() {
 			return this.category.text();
+		}
+
+		private boolean hasDate() {
+			return this.date.present();
 		}
 
 	}

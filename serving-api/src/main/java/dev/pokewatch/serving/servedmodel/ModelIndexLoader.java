@@ -1,5 +1,6 @@
 package dev.pokewatch.serving.servedmodel;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,11 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesBinary;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.common.signal.SignalRule;
 
@@ -23,6 +27,8 @@ import dev.pokewatch.common.signal.SignalRule;
  * the file and the problem (and the card and day, for a duplicate row).
  */
 final class ModelIndexLoader {
+
+	private static final Logger logger = LoggerFactory.getLogger(ModelIndexLoader.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,10 +43,39 @@ final class ModelIndexLoader {
 		ModelMetadata metadata = readMetadata(metadataFile);
 		SignalRule rule = signalRule(metadata, metadataFile);
 		Path featuresFile = featuresFile(directory, metadata, metadataFile);
-		Map<String, ServedSeries> cards = readSeries(featuresFile);
+		Map<String, ServedSeries> cards = readBinary(directory.resolve(ServedFeaturesBinary.FILE_NAME), metadata);
+		if (cards == null) {
+			cards = readSeries(featuresFile);
+		}
 		List<String> sortedIds = new ArrayList<>(cards.keySet());
 		sortedIds.sort(Comparator.naturalOrder());
 		return new ModelIndex(generation, metadata, rule, cards, sortedIds, Instant.now(), directory.toString());
+	}
+
+	/**
+	 * Reads the binary companion of the features file when it is there and belongs to
+	 * this model version: the same rows as the Parquet file, read with bulk copies.
+	 * @return the series, or {@code null} to read the Parquet file instead
+	 */
+	private static Map<String, ServedSeries> readBinary(Path file, ModelMetadata metadata) {
+		if (!Files.isRegularFile(file)) {
+			return null;
+		}
+		try {
+			String version = ServedFeaturesBinary.modelVersion(file);
+			if (!version.equals(metadata.modelVersion())) {
+				logger.warn("Ignoring {}: it belongs to model {}, not {}; reading the Parquet file", file, version,
+						metadata.modelVersion());
+				return null;
+			}
+			SeriesCollector collector = new SeriesCollector();
+			ServedFeaturesBinary.read(file, collector);
+			return collector.series(file);
+		}
+		catch (IOException | ModelLoadException ex) {
+			logger.warn("Ignoring {} ({}); reading the Parquet file", file, ex.getMessage());
+			return null;
+		}
 	}
 
 	/**
@@ -58,14 +93,7 @@ final class ModelIndexLoader {
 		catch (ParquetFileException ex) {
 			throw new ModelLoadException("cannot read " + ex.getMessage(), ex);
 		}
-		Map<String, ServedSeries> series = HashMap.newHashMap(collector.cards.size());
-		for (ServedSeriesBuilder builder : collector.cards.values()) {
-			// a card without any market price is not served
-			if (builder.size() > 0) {
-				series.put(builder.cardId(), builder.build(file));
-			}
-		}
-		return series;
+		return collector.series(file);
 	}
 
 	private static ModelMetadata readMetadata(Path metadataFile) {
@@ -132,6 +160,17 @@ final class ModelIndexLoader {
 				// switch would copy the arrays again and again
 				this.trimBudget--;
 			}
+		}
+
+		Map<String, ServedSeries> series(Path file) {
+			Map<String, ServedSeries> series = HashMap.newHashMap(this.cards.size());
+			for (ServedSeriesBuilder builder : this.cards.values()) {
+				// a card without any market price is not served
+				if (builder.size() > 0) {
+					series.put(builder.cardId(), builder.build(file));
+				}
+			}
+			return series;
 		}
 
 		@Override

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,15 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.served.ModelMetadata;
+import dev.pokewatch.common.served.ServedFeaturesBinary;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
 import dev.pokewatch.serving.support.TestModels;
 
@@ -25,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link ModelIndexLoader}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ModelIndexLoaderTests {
 
 	@TempDir
@@ -288,6 +295,51 @@ class ModelIndexLoaderTests {
 			boolean outlier) {
 		return new ServedFeaturesCodec.Row(cardId, name, "Set", "pokemon", LocalDate.parse(date), market, fair, null,
 				outlier);
+	}
+
+	@Test
+	void loadWhenTheBinaryCompanionBelongsToTheModelShouldReadItAndOtherwiseTheParquetFile(CapturedOutput output)
+			throws Exception {
+		TestModels.write(this.dir, "v1", 1.0);
+		// fair prices x3 in the companion: which file answered shows in the fair price
+		Path binary = this.dir.resolve(ServedFeaturesBinary.FILE_NAME);
+		ServedFeaturesBinary.write(binary, "v1", TestModels.standardRows(3.0).stream());
+		assertThat(ModelIndexLoader.load(this.dir, 1).card(TestModels.CARD_A).fairPrice(1)).isEqualTo(300.0);
+
+		// a companion of another version (a stale or foreign file) is never served
+		ServedFeaturesBinary.write(binary, "v0", TestModels.standardRows(3.0).stream());
+		assertThat(ModelIndexLoader.load(this.dir, 2).card(TestModels.CARD_A).fairPrice(1)).isEqualTo(100.0);
+		assertThat(output).contains("it belongs to model v0, not v1");
+
+		// nor a damaged one: the Parquet file answers
+		Files.write(binary, Arrays.copyOf(Files.readAllBytes(binary), 40));
+		assertThat(ModelIndexLoader.load(this.dir, 3).card(TestModels.CARD_A).fairPrice(1)).isEqualTo(100.0);
+	}
+
+	@Test
+	void loadFromTheBinaryCompanionShouldGiveTheSameSeriesAsTheParquetFile() throws Exception {
+		TestModels.write(this.dir, TestModels.dispersionRows(), TestModels.dispersionMetadata("z1"));
+		ModelIndex fromParquet = ModelIndexLoader.load(this.dir, 1);
+		ServedFeaturesBinary.write(this.dir.resolve(ServedFeaturesBinary.FILE_NAME), "z1",
+				TestModels.dispersionRows().stream());
+
+		ModelIndex fromBinary = ModelIndexLoader.load(this.dir, 2);
+
+		assertThat(fromBinary.sortedCardIds()).isEqualTo(fromParquet.sortedCardIds());
+		for (String card : fromParquet.sortedCardIds()) {
+			ServedSeries a = fromParquet.card(card);
+			ServedSeries b = fromBinary.card(card);
+			assertThat(b.size()).isEqualTo(a.size());
+			assertThat(b.cardName()).isEqualTo(a.cardName());
+			assertThat(b.category()).isEqualTo(a.category());
+			for (int i = 0; i < a.size(); i++) {
+				assertThat(b.epochDay(i)).isEqualTo(a.epochDay(i));
+				assertThat(Double.valueOf(b.marketPrice(i))).isEqualTo(Double.valueOf(a.marketPrice(i)));
+				assertThat(Double.valueOf(b.fairPrice(i))).isEqualTo(Double.valueOf(a.fairPrice(i)));
+				assertThat(Double.valueOf(b.dispersion(i))).isEqualTo(Double.valueOf(a.dispersion(i)));
+				assertThat(b.outlier(i)).isEqualTo(a.outlier(i));
+			}
+		}
 	}
 
 }

@@ -61,7 +61,7 @@ record TrainOutputs(Path candidateDir, Path metricsFile, Path plotsDir, List<Pat
 		});
 		List<Path> images;
 		try {
-			CandidateDirectory.write(paths.candidateDir(), ServedFeatureRows.of(forecasts), metadata, run);
+			CandidateDirectory.write(paths.candidateDir(), () -> ServedFeatureRows.of(forecasts), metadata, run);
 			ModelFiles.writeJson(metricsFile, metricsDocument(result));
 			ModelFiles.writeText(paths.reportsDir().resolve(VERDICT_FILE), String.join("\n", verdict) + "\n");
 		}
