@@ -100,7 +100,7 @@ export class CardTable {
     open.addEventListener('click', () => this.onOpen(row.card_id));
     const name = document.createElement('td');
     name.append(open);
-    tr.append(starCell, name, cell(row.set_name ?? '—'), cell(row.category ?? '—'),
+    tr.append(starCell, name, cell(row.set_name ?? '—'), cell(row.category ?? '—'), cell(row.date),
       cell(money(row.market_price), 'num'), cell(money(row.fair_price), 'num'),
       cell(percent(row.deviation_pct), 'num'), cell(row.signal ?? '—', `signal-${row.signal}`),
       cell(decimal(row.strength), 'num'));
