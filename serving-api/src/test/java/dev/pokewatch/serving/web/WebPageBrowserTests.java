@@ -150,6 +150,23 @@ class WebPageBrowserTests {
 		saveScreenshot(Path.of("target", "web-page.png"));
 	}
 
+	@Test
+	void pageWhenServedShouldAllowItsOwnAssetsOnlyAndKeepDataBehindTheKey() {
+		HttpTestClient http = new HttpTestClient(this.port);
+		for (String path : List.of("/", "/app/main.js", "/app/style.css", "/webjars/uplot/dist/uPlot.esm.js")) {
+			java.net.http.HttpResponse<String> response = http.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).startsWith("default-src 'none'; script-src 'self';")
+					.contains("connect-src 'self'")
+					.doesNotContain("unsafe"));
+		}
+		assertThat(http.get("/").body()).doesNotContain("<script>").doesNotContain("style=");
+		assertThat(http.get("/cards/table").statusCode()).isEqualTo(401);
+		assertThat(http.get("/health").headers().firstValue("Content-Security-Policy"))
+			.hasValue("default-src 'none'; frame-ancestors 'none'");
+	}
+
 	private List<WebElement> buyRows() {
 		return this.browser.findElements(By.cssSelector("#card-table tbody tr[data-signal='BUY']"));
 	}
