@@ -46,7 +46,10 @@ class CardHistoryController {
 					+ "market price, fair price, deviation, strength, the rule's signal (as POST /predict answers "
 					+ "it for that day) and the outlier flag; with the rule's holdout hit rates.")
 	@ApiResponse(responseCode = "200", description = "The history (possibly without points)")
-	@ApiResponse(responseCode = "400", description = "A malformed or repeated date, or 'from' after 'to'",
+	@ApiResponse(responseCode = "400", description = "A malformed or repeated date",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
+	@ApiResponse(responseCode = "422", description = "'from' is after 'to': well-formed dates of an empty range",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	@ApiResponse(responseCode = "404", description = "Unknown card",
@@ -70,7 +73,7 @@ class CardHistoryController {
 		LocalDate first = CardQueryParameters.day("from", from);
 		LocalDate last = CardQueryParameters.day("to", to);
 		if (first != null && last != null && first.isAfter(last)) {
-			throw new InvalidCardsQueryException("'from' (" + first + ") must not be after 'to' (" + last + ")");
+			throw new InvalidDateRangeException(first, last);
 		}
 		ModelIndex index = this.registry.require();
 		ServedSeries series = index.card(cardId);

@@ -40,10 +40,11 @@ final class CardQueryParameters {
 	 * An optional ISO day.
 	 * @param name the parameter
 	 * @param text its value
-	 * @return the day, or {@code null} when absent or empty
+	 * @return the day, or {@code null} when absent
 	 */
 	static LocalDate day(String name, String text) {
-		if (text == null || text.isEmpty()) {
+		// an empty value is not a date: the document declares format date
+		if (text == null) {
 			return null;
 		}
 		try {

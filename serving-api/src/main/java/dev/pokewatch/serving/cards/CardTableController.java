@@ -48,7 +48,7 @@ class CardTableController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	CardTableResponse table(
-			@Parameter(description = "Only rows with this signal; empty or absent means all",
+			@Parameter(description = "Only rows with this signal; absent means all",
 					schema = @Schema(type = "string", allowableValues = { "BUY", "SELL", "HOLD" })) @RequestParam(
 							required = false) String signal,
 			@Parameter(description = "Only cards of this category (ignoring case); empty or absent means all",

@@ -43,7 +43,7 @@ record CardTableQuery(Signal signal, String category, String search, CardTableSo
 	 * @param order {@code asc} or {@code desc}, or {@code null} for {@code desc}
 	 * @param page an integer from 1, or {@code null} for 1
 	 * @param size an integer from 1 to 500, or {@code null} for 50
-	 * @param date an ISO day, or {@code null}/empty for the newest day
+	 * @param date an ISO day, or {@code null} for the newest day
 	 * @return the query
 	 * @throws InvalidCardsQueryException naming the first bad parameter
 	 */
@@ -90,7 +90,7 @@ record CardTableQuery(Signal signal, String category, String search, CardTableSo
 	}
 
 	private static Signal signal(String text) {
-		if (text == null || text.isEmpty()) {
+		if (text == null) {
 			return null;
 		}
 		for (Signal value : Signal.values()) {

@@ -64,7 +64,7 @@ enum CardTableSort {
 	}
 
 	static CardTableSort parse(String text) {
-		if (text == null || text.isEmpty()) {
+		if (text == null) {
 			return STRENGTH;
 		}
 		for (CardTableSort sort : values()) {

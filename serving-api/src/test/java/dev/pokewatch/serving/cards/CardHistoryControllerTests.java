@@ -73,7 +73,8 @@ class CardHistoryControllerTests {
 	void historyWhenDatesAreBadShouldAnswer400NamingThem() {
 		String path = "/cards/" + TestModels.CARD_A + "/history";
 		assertProblem(this.mvc.get().uri(path + "?from=yesterday").exchange(), 400, path, "'from'");
-		assertProblem(this.mvc.get().uri(path + "?from=2025-11-24&to=2025-11-20").exchange(), 400, path,
+		assertProblem(this.mvc.get().uri(path + "?to=").exchange(), 400, path, "'to'");
+		assertProblem(this.mvc.get().uri(path + "?from=2025-11-24&to=2025-11-20").exchange(), 422, path,
 				"must not be after");
 		assertProblem(this.mvc.get().uri(path + "?to=2025-11-20&to=2025-11-21").exchange(), 400, path, "once");
 	}

@@ -94,6 +94,8 @@ class CardTableControllerTests {
 		assertProblem(this.mvc.get().uri("/cards/table?page=0").exchange(), 400, "/cards/table", "'page'");
 		assertProblem(this.mvc.get().uri("/cards/table?date=2026-13-01").exchange(), 400, "/cards/table", "'date'");
 		assertProblem(this.mvc.get().uri("/cards/table?q=" + "x".repeat(101)).exchange(), 400, "/cards/table", "'q'");
+		assertProblem(this.mvc.get().uri("/cards/table?date=").exchange(), 400, "/cards/table", "'date'");
+		assertProblem(this.mvc.get().uri("/cards/table?signal=").exchange(), 400, "/cards/table", "'signal'");
 		assertProblem(this.mvc.get().uri("/cards/table?page=1&page=2").exchange(), 400, "/cards/table", "once");
 	}
 
