@@ -30,6 +30,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +66,8 @@ class WebPageBrowserTests {
 	private static final Path WORK_DIR = createWorkDir();
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final Logger logger = LoggerFactory.getLogger(WebPageBrowserTests.class);
 
 	@LocalServerPort
 	private int port;
@@ -116,6 +120,9 @@ class WebPageBrowserTests {
 		this.browser.findElement(By.id("key-save")).click();
 		wait.until(ExpectedConditions.attributeToBeNotEmpty(this.browser.findElement(By.tagName("body")),
 				"data-first-table-ms"));
+		logger.info("First table in {} ms (from navigation start, {} cards)",
+				this.browser.findElement(By.tagName("body")).getAttribute("data-first-table-ms"),
+				JsonPath.<Integer>read(tableTotal(), "$.total"));
 		assertThat(this.browser.getCurrentUrl()).doesNotContain(KEY);
 		assertThat(keyInput.getAttribute("value")).isEmpty();
 		assertThat(
@@ -171,6 +178,11 @@ class WebPageBrowserTests {
 		return this.browser.findElements(By.cssSelector("#card-table tbody tr[data-signal='BUY']"));
 	}
 
+	private String tableTotal() {
+		HttpTestClient http = new HttpTestClient(this.port);
+		return http.send(http.request("/cards/table?size=1").header("X-API-Key", KEY).GET().build()).body();
+	}
+
 	private String history(String cardId) {
 		HttpTestClient http = new HttpTestClient(this.port);
 		java.net.http.HttpResponse<String> response = http
@@ -200,16 +212,17 @@ class WebPageBrowserTests {
 	}
 
 	/**
-	 * 40 cards over 60 days with a dispersion of 0.05: card {@code i} is a BUY on day
-	 * {@code 10 + i} and a SELL on day {@code 12 + i}, an outlier on day 5 and without a
-	 * fair price on day 0, so the newest day (59) has no signal and the last BUY day is
-	 * 49.
+	 * 40 cards (or {@code web.test.cards}) over 60 days with a dispersion of 0.05: card
+	 * {@code i} is a BUY on day {@code 10 + i} and a SELL on day {@code 12 + i}, an
+	 * outlier on day 5 and without a fair price on day 0, so with 40 cards the newest day
+	 * (59) has no signal and the last BUY day is 49.
 	 */
 	static List<ServedFeaturesCodec.Row> generatedRows() {
 		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
 		LocalDate start = LocalDate.parse("2026-01-01");
-		for (int card = 0; card < 40; card++) {
-			String cardId = "web_card_%02d".formatted(card);
+		int cards = Integer.getInteger("web.test.cards", 40);
+		for (int card = 0; card < cards; card++) {
+			String cardId = "web_card_%05d".formatted(card);
 			String category = (card % 2 == 0) ? "single" : "sealed";
 			for (int day = 0; day < 60; day++) {
 				double market = 20.0 + card + 5.0 * Math.sin((day + card) / 7.0);
