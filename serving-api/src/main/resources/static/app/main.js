@@ -8,6 +8,7 @@ import { Watchlist } from './watchlist.js';
 const byId = (id) => document.getElementById(id);
 const keyStatus = byId('key-status');
 let firstTableShown = false;
+let startedAt = 0;
 
 const cardView = new CardView();
 const openCard = (cardId) => cardView.open(cardId).catch(report);
@@ -19,8 +20,9 @@ const table = new CardTable({
   onLoaded: (answer, state) => {
     if (!firstTableShown) {
       firstTableShown = true;
-      // from navigation start to the first rows on screen
-      const ms = Math.round(performance.now());
+      // from the key's submission (or the page's start with a kept key) to the first rows on
+      // screen: the requests, the server's work and the drawing
+      const ms = Math.round(performance.now() - startedAt);
       document.body.dataset.firstTableMs = String(ms);
       byId('timing').textContent = `first table in ${ms} ms`;
     }
@@ -71,6 +73,7 @@ async function explainEmpty(answer, state) {
 }
 
 async function start() {
+  startedAt = performance.now();
   byId('key-forget').hidden = false;
   keyStatus.textContent = 'Key kept for this tab only.';
   keyStatus.className = '';
@@ -83,6 +86,7 @@ byId('key-form').addEventListener('submit', (event) => {
   byId('api-key').value = '';
   if (key) {
     storeKey(key);
+    firstTableShown = false;
     start().catch(report);
   }
 });

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +104,11 @@ final class FileWatchlistStore implements WatchlistStore {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the watchlists from " + file, ex);
+		}
+		catch (JacksonException ex) {
+			// a damaged file must stop the start, not be overwritten by an empty list
+			throw new IllegalStateException("Cannot read the watchlists from " + file + ": not a JSON object of "
+					+ "card id lists (fix or remove the file)", ex);
 		}
 	}
 

@@ -120,7 +120,7 @@ class WebPageBrowserTests {
 		this.browser.findElement(By.id("key-save")).click();
 		wait.until(ExpectedConditions.attributeToBeNotEmpty(this.browser.findElement(By.tagName("body")),
 				"data-first-table-ms"));
-		logger.info("First table in {} ms (from navigation start, {} cards)",
+		logger.info("First table in {} ms (from the key's submission, {} cards)",
 				this.browser.findElement(By.tagName("body")).getAttribute("data-first-table-ms"),
 				JsonPath.<Integer>read(tableTotal(), "$.total"));
 		assertThat(this.browser.getCurrentUrl()).doesNotContain(KEY);
