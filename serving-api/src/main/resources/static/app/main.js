@@ -61,9 +61,12 @@ async function explainEmpty(answer, state) {
     return;
   }
   const signals = await call('/signals' + query({
-    signal: state.signal, category: state.category, date: answer.as_of, limit: 1, max_age_days: 3650,
+    signal: state.signal, category: state.category, date: answer.as_of, limit: 1,
   }));
-  byId('note-text').textContent = signals.note ?? `No ${state.signal} signal as of ${answer.as_of}.`;
+  const cards = state.category ? `${state.category} card` : 'card';
+  byId('note-text').textContent = signals.latest_signal_date
+    ? `No ${cards} is a ${state.signal} as of ${answer.as_of}: signals are rare by design. The latest ${state.signal} was on ${signals.latest_signal_date}.`
+    : `This model never gave a ${cards} a ${state.signal} up to ${answer.as_of}.`;
   if (signals.latest_signal_date) {
     jump.textContent = `Show ${signals.latest_signal_date}`;
     jump.dataset.date = signals.latest_signal_date;

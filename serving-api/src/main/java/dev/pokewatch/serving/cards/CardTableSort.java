@@ -2,6 +2,7 @@ package dev.pokewatch.serving.cards;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,33 +15,33 @@ import dev.pokewatch.serving.system.ProblemResponses;
  */
 enum CardTableSort {
 
-	CARD_NAME("card_name", (row) -> lower(row.cardName())),
+	CARD_NAME("card_name", by((row) -> lower(row.cardName()))),
 
-	SET_NAME("set_name", (row) -> lower(row.setName())),
+	SET_NAME("set_name", by((row) -> lower(row.setName()))),
 
-	CATEGORY("category", (row) -> lower(row.category())),
+	CATEGORY("category", by((row) -> lower(row.category()))),
 
-	MARKET_PRICE("market_price", CardTableResponse.Row::marketPrice),
+	MARKET_PRICE("market_price", by(CardTableResponse.Row::marketPrice)),
 
-	FAIR_PRICE("fair_price", CardTableResponse.Row::fairPrice),
+	FAIR_PRICE("fair_price", by(CardTableResponse.Row::fairPrice)),
 
-	DEVIATION_PCT("deviation_pct", CardTableResponse.Row::deviationPct),
+	DEVIATION_PCT("deviation_pct", by(CardTableResponse.Row::deviationPct)),
 
-	STRENGTH("strength", CardTableResponse.Row::strength),
+	STRENGTH("strength", by(CardTableResponse.Row::strength)),
 
-	SIGNAL("signal", CardTableResponse.Row::signal),
+	SIGNAL("signal", by(CardTableResponse.Row::signal)),
 
-	CARD_ID("card_id", CardTableResponse.Row::cardId);
+	CARD_ID("card_id", by(CardTableResponse.Row::cardId));
 
 	static final String ALLOWED = Arrays.stream(values()).map(CardTableSort::id).collect(Collectors.joining(", "));
 
 	private final String id;
 
-	private final Function<CardTableResponse.Row, ? extends Comparable<?>> key;
+	private final Function<Boolean, Comparator<CardTableResponse.Row>> order;
 
-	CardTableSort(String id, Function<CardTableResponse.Row, ? extends Comparable<?>> key) {
+	CardTableSort(String id, Function<Boolean, Comparator<CardTableResponse.Row>> order) {
 		this.id = id;
-		this.key = key;
+		this.order = order;
 	}
 
 	/**
@@ -56,11 +57,8 @@ enum CardTableSort {
 	 * @param descending whether larger values come first
 	 * @return the comparator, missing values last, ties by card id
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	Comparator<CardTableResponse.Row> comparator(boolean descending) {
-		Comparator<Comparable> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-		Function<CardTableResponse.Row, Comparable> column = (Function) this.key;
-		return Comparator.comparing(column, Comparator.nullsLast(values)).thenComparing(CardTableResponse.Row::cardId);
+		return this.order.apply(descending).thenComparing(CardTableResponse.Row::cardId);
 	}
 
 	static CardTableSort parse(String text) {
@@ -76,8 +74,15 @@ enum CardTableSort {
 				"'sort' must be one of " + ALLOWED + ", got '" + ProblemResponses.abbreviate(text) + "'");
 	}
 
+	// a missing value sorts last whichever the direction
+	private static <T extends Comparable<? super T>> Function<Boolean, Comparator<CardTableResponse.Row>> by(
+			Function<CardTableResponse.Row, T> key) {
+		return (descending) -> Comparator.comparing(key,
+				Comparator.nullsLast(descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder()));
+	}
+
 	private static String lower(String text) {
-		return (text != null) ? text.toLowerCase(java.util.Locale.ROOT) : null;
+		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
 	}
 
 }
