@@ -151,6 +151,17 @@ class WebPageBrowserTests {
 		assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isEqualTo(historyDays);
 		assertThat(this.browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
 		assertThat(this.browser.findElement(By.id("prediction")).getText()).contains("hit rate");
+
+		// watch the card: the server keeps it for this key and the page lists it
+		this.browser.findElement(By.cssSelector("#card-table tbody tr[data-card='" + cardId + "'] button.star"))
+			.click();
+		wait.until((
+				driver) -> !this.browser.findElements(By.cssSelector("#watchlist-items li[data-card='" + cardId + "']"))
+					.isEmpty());
+		assertThat(
+				this.browser.findElement(By.cssSelector("#card-table tbody tr[data-card='" + cardId + "'] button.star"))
+					.getAttribute("aria-pressed"))
+			.isEqualTo("true");
 		assertThat(cspViolations()).isEmpty();
 		// the card view scrolled into sight: the picture shows the page from its top
 		((JavascriptExecutor) this.browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
