@@ -120,8 +120,7 @@ class SignalChangeAlerts implements DisposableBean {
 		return alerts;
 	}
 
-	// watchers are named by a fingerprint of their key's hash: enough to route, never the
-	// key
+	// a watcher is named by its key hash's fingerprint, never by the key
 	static Map<String, List<String>> watchersByCard(Map<String, Set<String>> watchlists) {
 		Map<String, List<String>> byCard = new TreeMap<>();
 		watchlists.forEach((owner, cards) -> {

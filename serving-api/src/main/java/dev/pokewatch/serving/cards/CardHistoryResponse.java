@@ -138,8 +138,7 @@ record CardHistoryResponse(
 					hitRate(metadata.metrics(), horizon, "buy"), hitRate(metadata.metrics(), horizon, "sell"));
 		}
 
-		// training names the metric after the horizon (buy_hit_rate_7d): without one it
-		// cannot be known
+		// the metric's name ends in the horizon (buy_hit_rate_7d): no horizon, no metric
 		private static Double hitRate(Map<String, Double> metrics, Integer horizon, String side) {
 			Double value = (horizon != null) ? metrics.get(side + "_hit_rate_" + horizon + "d") : null;
 			return (value != null && Double.isFinite(value)) ? value : null;

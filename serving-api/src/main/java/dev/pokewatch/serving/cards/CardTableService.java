@@ -52,8 +52,7 @@ class CardTableService {
 		if (cached != null && cached.generation() == index.generation() && Objects.equals(cached.date(), date)) {
 			return cached;
 		}
-		// two requests racing on a new model may both build it: same result, no lock
-		// needed
+		// racing requests may both build it: same result, no lock needed
 		TableDay built = TableDay.of(index, date);
 		slot.set(built);
 		return built;
