@@ -63,6 +63,7 @@ base="http://127.0.0.1:$port"
 # and a 429 would leave the operations behind it untested.
 PORT=$port SERVER_ADDRESS=127.0.0.1 MODEL_DIR="$work/model" ADMIN_API_KEYS="$key" API_KEYS= MODEL_WATCH=false \
   RATE_LIMIT_RPM=1000000 RATE_LIMIT_BURST=1000000 SERVING_SECURITY_AUTH_FAILURES_PER_MINUTE=1000000 \
+  WATCHLIST_FILE="$work/watchlists.json" ALERT_DELIVERY_LOG="$work/webhook-deliveries.jsonl" \
   REDIS_URL= POKEWATCH_JAR="$ROOT/$JAR" bin/pokewatch serve >"$REPORT_DIR/api.log" 2>&1 &
 api_pid=$!
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite talks to for real: redis-server and promtool (apt), the mlflow +
-# dvc venv (with kubernetes-validate and its bundled schemas), and kustomize for the Kubernetes
-# manifest checks (go install, pinned, into the git-ignored .tools/bin).
+# Installs what the test suite talks to for real: redis-server, promtool and headless Chromium with
+# its driver (apt), the mlflow + dvc venv (with kubernetes-validate and its bundled schemas), and
+# kustomize for the Kubernetes manifest checks (go install, pinned, into the git-ignored .tools/bin).
 # Where it cannot install (not root, no apt), it says exactly what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,16 @@ if ! command -v promtool >/dev/null 2>&1; then
     { systemctl disable --now prometheus || service prometheus stop; } >/dev/null 2>&1 || true
   else
     echo "promtool is missing: install it (sudo apt-get install -y prometheus, or brew install prometheus)." >&2
+    exit 1
+  fi
+fi
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing chromium and chromium-driver (apt) for the web page's browser test ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "chromium and chromedriver are missing: install them (sudo apt-get install -y chromium chromium-driver)." >&2
     exit 1
   fi
 fi

@@ -12,7 +12,7 @@ public class CardNotFoundException extends ApiProblemException {
 
 	private final String cardId;
 
-	CardNotFoundException(String cardId) {
+	public CardNotFoundException(String cardId) {
 		super(HttpStatus.NOT_FOUND, "card-not-found", "Card not found",
 				"Unknown card_id: '" + ProblemResponses.abbreviate(cardId) + "'");
 		this.cardId = cardId;

@@ -23,7 +23,7 @@ public enum RouteAccess {
 	ADMIN;
 
 	private static final List<String> CLIENT_ROUTES = List.of("/predict", "/fair_price", "/batch_predict",
-			"/list_cards", "/cards", "/signals");
+			"/list_cards", "/cards", "/signals", "/watchlist");
 
 	private static final String ADMIN_ROUTE = "/admin";
 

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.stereotype.Component;
 
 import dev.pokewatch.common.telemetry.MeterNames;
@@ -25,7 +27,7 @@ import dev.pokewatch.serving.system.ServingProperties;
  * previous model.
  */
 @Component
-public class ServedModelHolder implements SmartInitializingSingleton {
+public class ServedModelHolder implements SmartInitializingSingleton, ApplicationEventPublisherAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServedModelHolder.class);
 
@@ -42,6 +44,8 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 	private volatile String lastError = "not loaded yet";
 
 	private volatile StartupModelLoad startupLoad;
+
+	private volatile ApplicationEventPublisher events;
 
 	public ServedModelHolder(ServingProperties properties, MeterRegistry meterRegistry) {
 		this.modelDir = properties.modelDir().toAbsolutePath().normalize();
@@ -61,6 +65,13 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 			return (index != null) ? index.loadedAt().toEpochMilli() / 1000.0 : 0;
 		}).description("When the served model was loaded (epoch seconds)").baseUnit("seconds").register(meterRegistry);
 		this.startupLoad = StartupModelLoad.claimOrBegin(this.modelDir);
+	}
+
+	// a callback rather than a constructor argument: holders built by hand (tests, tools)
+	// simply publish nothing
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	@Override
@@ -132,6 +143,7 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 				count(trigger, "success");
 				logger.info("Loaded model version '{}' ({} cards) from {} [trigger: {}]", loaded.modelVersion(),
 						loaded.cardsCount(), this.modelDir, trigger);
+				publishSwap(previous, loaded, trigger);
 				return new ReloadOutcome(true, loaded, previous, null);
 			}
 			catch (RuntimeException ex) {
@@ -164,6 +176,13 @@ public class ServedModelHolder implements SmartInitializingSingleton {
 			}
 		}
 		return ModelIndexLoader.load(this.modelDir, StartupModelLoad.nextGeneration());
+	}
+
+	private void publishSwap(ModelIndex previous, ModelIndex loaded, String trigger) {
+		ApplicationEventPublisher publisher = this.events;
+		if (publisher != null) {
+			publisher.publishEvent(new ModelSwappedEvent(previous, loaded, trigger));
+		}
 	}
 
 	private void count(String trigger, String outcome) {

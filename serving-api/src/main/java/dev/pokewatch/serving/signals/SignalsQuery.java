@@ -41,7 +41,7 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit, L
 	 * @param category a category, or {@code null}/empty for all
 	 * @param maxAgeDays an integer from 0 to 3650, or {@code null} for 7
 	 * @param limit an integer from 1 to 500, or {@code null} for 20
-	 * @param date an ISO day {@code YYYY-MM-DD}, or {@code null}/empty for the newest day
+	 * @param date an ISO day {@code YYYY-MM-DD}, or {@code null} for the newest day
 	 * @return the query
 	 * @throws InvalidSignalsQueryException naming the first bad parameter
 	 */
@@ -52,7 +52,8 @@ record SignalsQuery(Signal signal, String category, int maxAgeDays, int limit, L
 	}
 
 	private static LocalDate day(String text) {
-		if (text == null || text.isEmpty()) {
+		// an empty date is not a date: the document declares format date
+		if (text == null) {
 			return null;
 		}
 		try {

@@ -17,7 +17,9 @@ class RouteAccessTests {
 			"/cards, CLIENT", "/signals, CLIENT", "/admin/reload, ADMIN", "/admin, ADMIN", "/health, OPEN",
 			"/metrics, OPEN", "/actuator/prometheus, OPEN", "/docs, OPEN", "/v3/api-docs/swagger-config, OPEN",
 			"/swagger-ui/index.html, OPEN", "/, OPEN", "/nope, OPEN", "/predictions, OPEN", "/cardsx, OPEN",
-			"/signalsx, OPEN", "/administrator, OPEN" })
+			"/signalsx, OPEN", "/administrator, OPEN", "/watchlist, CLIENT", "/watchlist/x, CLIENT",
+			"/cards/table, CLIENT", "/cards/x/history, CLIENT", "/index.html, OPEN", "/app/main.js, OPEN",
+			"/webjars/uplot/dist/uPlot.esm.js, OPEN", "/watchlists, OPEN" })
 	void ofPathWhenKnownRouteShouldGiveItsAccess(String path, RouteAccess expected) {
 		assertThat(RouteAccess.ofPath(path)).isEqualTo(expected);
 	}

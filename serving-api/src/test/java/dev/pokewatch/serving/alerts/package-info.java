@@ -1,0 +1,4 @@
+/**
+ * Tests of the signal-change webhooks.
+ */
+package dev.pokewatch.serving.alerts;

@@ -1,0 +1,4 @@
+/**
+ * Tests of the watchlists.
+ */
+package dev.pokewatch.serving.watchlist;
