@@ -1,7 +1,6 @@
 package dev.pokewatch.serving.app;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import dev.pokewatch.common.testsupport.RedisTestServer;
 import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
 import dev.pokewatch.serving.support.TestModels;
+import dev.pokewatch.serving.support.TrainingWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +48,9 @@ import static org.awaitility.Awaitility.await;
 				"spring.data.redis.timeout=300ms" })
 class OnlineFeaturesFallbackTests {
 
-	private static final Path ROOT = createRoot();
+	private static final TrainingWorkspace WORKSPACE = TrainingWorkspace.create("online-fallback");
+
+	private static final Path ROOT = WORKSPACE.root();
 
 	private static final Path BASELINE = TestModels.write(ROOT.resolve("models/baseline"), "local-v1", 1.0);
 
@@ -133,15 +135,6 @@ class OnlineFeaturesFallbackTests {
 
 	private static String read(HttpResponse<String> response, String path) {
 		return JsonPath.read(response.body(), path);
-	}
-
-	private static Path createRoot() {
-		try {
-			return Files.createTempDirectory("online-fallback");
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

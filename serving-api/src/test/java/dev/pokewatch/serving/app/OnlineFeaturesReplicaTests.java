@@ -1,6 +1,5 @@
 package dev.pokewatch.serving.app;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TrainingJar;
+import dev.pokewatch.serving.support.TrainingWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +44,9 @@ import static org.awaitility.Awaitility.await;
 				"serving.online-features.enabled=true", "serving.online-features.pointer-refresh=100ms" })
 class OnlineFeaturesReplicaTests {
 
-	private static final Path ROOT = createRoot();
+	private static final TrainingWorkspace WORKSPACE = TrainingWorkspace.create("online-replica");
+
+	private static final Path ROOT = WORKSPACE.root();
 
 	private static RedisTestServer redis;
 
@@ -81,7 +83,7 @@ class OnlineFeaturesReplicaTests {
 				TestModels.metadata("online-v2", new ModelMetadata.Thresholds(0.10, 0.15, 2.0), null, 7,
 						Map.of("mape", 1.2, "naive_mape", 3.0, "coverage_rate", 0.95)));
 		try (TrainingJar training = TrainingJar.load(jar, ROOT.resolve("training-jar"))) {
-			assertThat(training.run(validateArgs(writeParams()))).isZero();
+			assertThat(training.run(WORKSPACE.validateArgs(WORKSPACE.writeParams(""), redis.url()))).isZero();
 		}
 
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -115,32 +117,6 @@ class OnlineFeaturesReplicaTests {
 
 	private static String read(HttpResponse<String> response, String path) {
 		return JsonPath.read(response.body(), path);
-	}
-
-	private static String[] validateArgs(Path params) {
-		return new String[] { "validate", "--params", params.toString(), "--spring.data.redis.url=" + redis.url(),
-				"--training.tracking.uri=", "--training.tracking.file-store-dir=" + ROOT.resolve("mlruns"),
-				"--logging.file.name=" + ROOT.resolve("logs/training.log") };
-	}
-
-	private static Path writeParams() throws IOException {
-		return Files.writeString(ROOT.resolve("params.yaml"), """
-				paths:
-				  raw_dir: %1$s/data/raw
-				  processed_dir: %1$s/data/processed
-				  candidate_dir: %1$s/models/candidate
-				  baseline_dir: %1$s/models/baseline
-				  reports_dir: %1$s/reports
-				""".formatted(ROOT));
-	}
-
-	private static Path createRoot() {
-		try {
-			return Files.createTempDirectory("online-replica");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.pokewatch.serving.app;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +41,7 @@ import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
 import dev.pokewatch.serving.support.TestModels;
 import dev.pokewatch.serving.support.TrainingJar;
+import dev.pokewatch.serving.support.TrainingWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,7 +76,9 @@ class PromotionReloadUnderLoadTests {
 
 	private static final int CLIENTS = 3;
 
-	private static final Path ROOT = createRoot();
+	private static final TrainingWorkspace WORKSPACE = TrainingWorkspace.create("promotion-reload-under-load");
+
+	private static final Path ROOT = WORKSPACE.root();
 
 	private static final Path BASELINE = TestModels.write(ROOT.resolve("models/baseline"), "v1", 1.0);
 
@@ -108,7 +110,7 @@ class PromotionReloadUnderLoadTests {
 				"needs the packaged " + jar + " (mvn verify, or package training-service first)");
 		HttpTestClient http = new HttpTestClient(this.port);
 		awaitSubscribed();
-		Path params = writeParams();
+		Path params = WORKSPACE.writeParams("");
 		Map<String, Set<Double>> fairByVersion = new ConcurrentHashMap<>();
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		AtomicBoolean stop = new AtomicBoolean();
@@ -123,7 +125,9 @@ class PromotionReloadUnderLoadTests {
 				String version = "v" + i;
 				writeCandidate(version, i);
 				long started = System.nanoTime();
-				assertThat(training.run(validateArgs(params))).as("validate exit code for " + version).isZero();
+				assertThat(training.run(WORKSPACE.validateArgs(params, redis.url())))
+					.as("validate exit code for " + version)
+					.isZero();
 				await().atMost(Duration.ofSeconds(15))
 					.pollInterval(Duration.ofMillis(20))
 					.untilAsserted(() -> assertThat(modelVersion(http)).isEqualTo(version));
@@ -218,35 +222,8 @@ class PromotionReloadUnderLoadTests {
 						Map.of("mape", 1.2, "naive_mape", 3.0, "coverage_rate", 0.95)));
 	}
 
-	private static String[] validateArgs(Path params) {
-		return new String[] { "validate", "--params", params.toString(), "--spring.data.redis.url=" + redis.url(),
-				// file-store tracking in the temporary directory, never a real server
-				"--training.tracking.uri=", "--training.tracking.file-store-dir=" + ROOT.resolve("mlruns"),
-				"--logging.file.name=" + ROOT.resolve("logs/training.log") };
-	}
-
-	private static Path writeParams() throws IOException {
-		return Files.writeString(ROOT.resolve("params.yaml"), """
-				paths:
-				  raw_dir: %1$s/data/raw
-				  processed_dir: %1$s/data/processed
-				  candidate_dir: %1$s/models/candidate
-				  baseline_dir: %1$s/models/baseline
-				  reports_dir: %1$s/reports
-				""".formatted(ROOT));
-	}
-
 	private static String modelVersion(HttpTestClient http) {
 		return JsonPath.read(http.get("/health").body(), "$.model_version");
-	}
-
-	private static Path createRoot() {
-		try {
-			return Files.createTempDirectory("promotion-reload-under-load");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

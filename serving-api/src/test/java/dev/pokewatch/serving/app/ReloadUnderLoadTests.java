@@ -1,8 +1,6 @@
 package dev.pokewatch.serving.app;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import dev.pokewatch.serving.ServingApiApplication;
 import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
 import dev.pokewatch.serving.support.TestModels;
+import dev.pokewatch.serving.support.TrainingWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +39,9 @@ import static org.awaitility.Awaitility.await;
 				"serving.rate-limit.burst=100000000", "serving.reload.poll-interval=100ms" })
 class ReloadUnderLoadTests {
 
-	private static final Path ROOT = createRoot();
+	private static final TrainingWorkspace WORKSPACE = TrainingWorkspace.create("reload-under-load");
+
+	private static final Path ROOT = WORKSPACE.root();
 
 	private static final Path MODEL_DIR = TestModels.write(ROOT.resolve("baseline"), "v1", 1.0);
 
@@ -140,15 +141,6 @@ class ReloadUnderLoadTests {
 		assertThat(JsonPath.<Double>read(
 				http.postJson("/predict", "{\"card_id\":\"" + TestModels.CARD_A + "\"}").body(), "$.fair_price"))
 			.isEqualTo(900.0);
-	}
-
-	private static Path createRoot() {
-		try {
-			return Files.createTempDirectory("reload-under-load");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

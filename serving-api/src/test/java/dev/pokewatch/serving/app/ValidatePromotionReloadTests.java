@@ -36,6 +36,7 @@ import dev.pokewatch.serving.ServingApiApplication;
 import dev.pokewatch.serving.support.HttpTestClient;
 import dev.pokewatch.serving.support.ServingTestApplication;
 import dev.pokewatch.serving.support.TestModels;
+import dev.pokewatch.serving.support.TrainingWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +66,9 @@ class ValidatePromotionReloadTests {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
 
-	private static final Path ROOT = createRoot();
+	private static final TrainingWorkspace WORKSPACE = TrainingWorkspace.create("validate-reload");
+
+	private static final Path ROOT = WORKSPACE.root();
 
 	private static final Path BASELINE = TestModels.write(ROOT.resolve("models/baseline"), "champion-v1", 1.0);
 
@@ -156,15 +159,7 @@ class ValidatePromotionReloadTests {
 	 * @return the exit code and the console output
 	 */
 	private static Command validate(Path jar, String gate) throws IOException, InterruptedException {
-		Path params = ROOT.resolve("params.yaml");
-		Files.writeString(params, """
-				paths:
-				  raw_dir: %1$s/data/raw
-				  processed_dir: %1$s/data/processed
-				  candidate_dir: %1$s/models/candidate
-				  baseline_dir: %1$s/models/baseline
-				  reports_dir: %1$s/reports
-				""".formatted(ROOT) + gate);
+		Path params = WORKSPACE.writeParams(gate);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(
 				List.of(java, "-jar", jar.toString(), "validate", "--params", params.toString()));
@@ -187,15 +182,6 @@ class ValidatePromotionReloadTests {
 
 	private static String read(Path log) throws IOException {
 		return Files.readString(log, StandardCharsets.UTF_8);
-	}
-
-	private static Path createRoot() {
-		try {
-			return Files.createTempDirectory("validate-reload");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Command(int exitCode, String output) {
