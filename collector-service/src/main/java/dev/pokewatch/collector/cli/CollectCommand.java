@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.pokewatch.common.exit.ExitCodes;
 import dev.pokewatch.collector.collect.CollectRequest;
 import dev.pokewatch.collector.collect.CollectionService;
 import dev.pokewatch.collector.collect.RunSummary;

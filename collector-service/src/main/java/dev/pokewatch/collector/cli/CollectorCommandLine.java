@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import dev.pokewatch.common.exit.ExitCodes;
+
 /**
  * The collector's command line, parsed by picocli: {@code collect} runs once and
  * {@code serve} runs the daily schedule. Exit codes: 0 ok, 1 the run failed, 2 usage or

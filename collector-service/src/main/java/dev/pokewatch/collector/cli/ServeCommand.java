@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.pokewatch.common.exit.ExitCodes;
+
 /**
  * The {@code serve} command: starts the application with the scheduler (collect, drift,
  * retrain), actuator health and Prometheus metrics, and keeps it running.

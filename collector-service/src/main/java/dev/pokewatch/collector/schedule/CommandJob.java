@@ -14,19 +14,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pokewatch.common.exit.ExitCodes;
+
 /**
  * A job that runs a command line as a subprocess ({@code bin/pokewatch drift}): its
  * output goes to the log line by line, its last lines again with the failure when it
- * exits non-zero, and a run past the timeout is stopped. Exit {@value #REFUSED_EXIT}
+ * exits non-zero, and a run past the timeout is stopped. Exit {@value ExitCodes#REFUSED}
  * (training's "the quality gate refused the candidate") is a {@link JobOutcome#REFUSED}
  * run, not a failure.
  */
 public class CommandJob implements JobWork {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandJob.class);
-
-	/** The exit code of a candidate the quality gate refused (training's contract). */
-	public static final int REFUSED_EXIT = 3;
 
 	private static final int TAIL_LINES = 20;
 
@@ -81,7 +80,7 @@ public class CommandJob implements JobWork {
 			return new JobResult(JobOutcome.FAILURE, "interrupted");
 		}
 		int exit = process.exitValue();
-		if (exit == REFUSED_EXIT) {
+		if (exit == ExitCodes.REFUSED) {
 			logger.warn("job {}: {} exited {}: the quality gate refused the candidate; last lines:\n{}", this.name.id(),
 					String.join(" ", this.command), exit, lines(tail));
 			return new JobResult(JobOutcome.REFUSED, "exit " + exit + ": the quality gate refused the candidate");

@@ -12,7 +12,7 @@ public enum JobOutcome {
 
 	/**
 	 * The run ended as designed without changing what is served: the quality gate refused
-	 * the retrained candidate (exit {@value CommandJob#REFUSED_EXIT}).
+	 * the retrained candidate (exit {@code ExitCodes.REFUSED}).
 	 */
 	REFUSED,
 

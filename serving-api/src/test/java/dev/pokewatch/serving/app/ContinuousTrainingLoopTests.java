@@ -162,11 +162,12 @@ class ContinuousTrainingLoopTests {
 		StringBuilder kept = new StringBuilder("sets:\n");
 		int taken = 0;
 		boolean inSet = false;
-		for (String line : lines) {
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
 			Matcher set = SET_LINE.matcher(line);
 			if (set.find()) {
 				inSet = false;
-				int next = lines.indexOf(line) + 1;
+				int next = i + 1;
 				// a whole-group set (track_all) lists few or no cards of its own
 				boolean wholeGroup = next < lines.size() && lines.get(next).contains("track_all: true");
 				if (!wholeGroup && taken < sets) {

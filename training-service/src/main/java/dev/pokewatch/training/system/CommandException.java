@@ -1,5 +1,7 @@
 package dev.pokewatch.training.system;
 
+import dev.pokewatch.common.exit.ExitCodes;
+
 /**
  * A command failed in a way the user must act on; carries the process exit code
  * ({@link #USAGE} for bad arguments or input files, {@link #FAILED} for a failed run,
@@ -8,16 +10,16 @@ package dev.pokewatch.training.system;
 public class CommandException extends RuntimeException {
 
 	/** Exit code of a failed run. */
-	public static final int FAILED = 1;
+	public static final int FAILED = ExitCodes.FAILED;
 
 	/** Exit code of a usage error or unusable input (the message names it). */
-	public static final int USAGE = 2;
+	public static final int USAGE = ExitCodes.USAGE;
 
 	/**
 	 * Exit code of a candidate the quality gate refused: the gate did its job, the served
 	 * model stays; a scheduler tells it apart from a failure.
 	 */
-	public static final int REFUSED = 3;
+	public static final int REFUSED = ExitCodes.REFUSED;
 
 	private final int exitCode;
 
