@@ -9,14 +9,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.pokewatch.serving.onlinefeatures.OnlineFeatureReader;
-import dev.pokewatch.serving.onlinefeatures.OnlineLookup;
 import dev.pokewatch.serving.servedmodel.ServedModelHolder;
 import dev.pokewatch.serving.system.OpenApiConfiguration;
 
@@ -32,13 +29,12 @@ class PredictionController {
 
 	private final PredictionService service;
 
-	private final OnlineFeatureReader onlineFeatures;
+	private final SinglePrediction single;
 
-	PredictionController(ServedModelHolder registry, PredictionService service,
-			ObjectProvider<OnlineFeatureReader> onlineFeatures) {
+	PredictionController(ServedModelHolder registry, PredictionService service, SinglePrediction single) {
 		this.registry = registry;
 		this.service = service;
-		this.onlineFeatures = onlineFeatures.getIfAvailable();
+		this.single = single;
 	}
 
 	@PostMapping(path = { "/predict", "/fair_price" }, consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -67,19 +63,7 @@ class PredictionController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	PredictionResponse predict(@Valid @RequestBody PredictionRequest request) {
-		if (this.onlineFeatures != null && request.date() == null && request.cardId() != null
-				&& !request.cardId().isBlank()) {
-			// the latest day from the online feature store when configured; the local
-			// model when the store has nothing or fails
-			OnlineLookup lookup = this.onlineFeatures.latest(request.cardId());
-			if (lookup.outcome() == OnlineLookup.Outcome.FOUND) {
-				return this.service.predict(lookup);
-			}
-			if (lookup.outcome() == OnlineLookup.Outcome.MISSING && this.registry.current() == null) {
-				throw new CardNotFoundException(request.cardId());
-			}
-		}
-		return this.service.predict(this.registry.require(), request.cardId(), request.date());
+		return this.single.answer(request);
 	}
 
 	@PostMapping(path = "/batch_predict", consumes = MediaType.APPLICATION_JSON_VALUE,

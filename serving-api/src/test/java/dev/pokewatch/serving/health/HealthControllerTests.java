@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "dev\\.pokewatch\\.serving\\.(health\\.HealthController|servedmodel\\.ModelReloadController"
-				+ "|prediction\\.Prediction(Controller|Service)|system\\.(ApiExceptionHandler|WebConfiguration))"),
+				+ "|prediction\\.(Prediction(Controller|Service)|SinglePrediction)|system\\.(ApiExceptionHandler|WebConfiguration))"),
 		properties = "serving.security.enabled=false")
 @Import(SliceConfiguration.class)
 class HealthControllerTests {

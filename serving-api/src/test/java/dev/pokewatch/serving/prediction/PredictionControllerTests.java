@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = PredictionController.class,
 		properties = { "serving.security.enabled=false", "serving.batch.max-items=5", "serving.max-request-size=2KB" })
-@Import({ PredictionService.class, ServedModelHolder.class, PredictionControllerTests.Meters.class })
+@Import({ PredictionService.class, SinglePrediction.class, ServedModelHolder.class,
+		PredictionControllerTests.Meters.class })
 class PredictionControllerTests {
 
 	private static final Path MODEL_DIR = createModel();

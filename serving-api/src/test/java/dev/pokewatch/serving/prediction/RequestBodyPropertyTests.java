@@ -89,7 +89,8 @@ class RequestBodyPropertyTests {
 					Validation.buildDefaultValidatorFactory().getValidator());
 			return MockMvcBuilders
 				.standaloneSetup(new PredictionController(registry, service,
-						new StaticListableBeanFactory().getBeanProvider(OnlineFeatureReader.class)))
+						new SinglePrediction(registry, service,
+								new StaticListableBeanFactory().getBeanProvider(OnlineFeatureReader.class))))
 				.setControllerAdvice(new ApiExceptionHandler())
 				.addFilters(new RequestIdFilter())
 				.build();
