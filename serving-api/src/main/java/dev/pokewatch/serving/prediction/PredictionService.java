@@ -204,6 +204,19 @@ class PredictionService {
 
 	private record PredictionKey(long generation, String cardId, int epochDay) {
 
+		// written out: the generated record methods showed up in /predict profiles (issue
+		// 9)
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof PredictionKey key && key.generation == this.generation
+					&& key.epochDay == this.epochDay && key.cardId.equals(this.cardId);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * (31 * Long.hashCode(this.generation) + this.cardId.hashCode()) + this.epochDay;
+		}
+
 	}
 
 }

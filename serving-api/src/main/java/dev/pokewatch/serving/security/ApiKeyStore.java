@@ -59,7 +59,7 @@ public final class ApiKeyStore {
 
 	private static void addPlaintext(List<Entry> entries, Collection<String> keys, ApiKeyRole role) {
 		for (String key : splitEntries(keys)) {
-			entries.add(new Entry(ApiKeyHashes.sha256(key), role));
+			entries.add(Entry.of(ApiKeyHashes.sha256(key), role));
 		}
 	}
 
@@ -73,7 +73,7 @@ public final class ApiKeyStore {
 				throw new IllegalArgumentException("Entry " + (i + 1) + " of " + property
 						+ " is not a SHA-256 hex digest (64 hex characters); generate one with 'make api-key'");
 			}
-			entries.add(new Entry(HexFormat.of().parseHex(hash), role));
+			entries.add(Entry.of(HexFormat.of().parseHex(hash), role));
 		}
 	}
 
@@ -89,15 +89,14 @@ public final class ApiKeyStore {
 			return Optional.empty();
 		}
 		byte[] presented = ApiKeyHashes.sha256(presentedKey);
-		ApiKeyRole best = null;
+		Entry best = null;
 		for (Entry entry : this.entries) {
 			boolean equal = MessageDigest.isEqual(entry.hash(), presented);
-			if (equal && (best == null || entry.role().ordinal() > best.ordinal())) {
-				best = entry.role();
+			if (equal && (best == null || entry.role().ordinal() > best.role().ordinal())) {
+				best = entry;
 			}
 		}
-		return (best != null) ? Optional.of(new ApiKeyMatch(HexFormat.of().formatHex(presented), best))
-				: Optional.empty();
+		return (best != null) ? Optional.of(best.match()) : Optional.empty();
 	}
 
 	/**
@@ -125,11 +124,22 @@ public final class ApiKeyStore {
 	public List<String> fingerprints(ApiKeyRole role) {
 		return this.entries.stream()
 			.filter((entry) -> entry.role() == role)
-			.map((entry) -> ApiKeyHashes.fingerprint(HexFormat.of().formatHex(entry.hash())))
+			.map((entry) -> entry.match().fingerprint())
 			.toList();
 	}
 
-	private record Entry(byte[] hash, ApiKeyRole role) {
+	/**
+	 * A configured key.
+	 *
+	 * @param hash its SHA-256 digest
+	 * @param role its role
+	 * @param match what a request presenting it is matched to, made once
+	 */
+	private record Entry(byte[] hash, ApiKeyRole role, ApiKeyMatch match) {
+
+		static Entry of(byte[] hash, ApiKeyRole role) {
+			return new Entry(hash, role, new ApiKeyMatch(HexFormat.of().formatHex(hash), role));
+		}
 
 	}
 
