@@ -54,7 +54,10 @@ class SignalChangeAlerts implements DisposableBean {
 		this.properties = properties;
 		this.watchlists = watchlists;
 		this.clock = Clock.systemUTC();
-		this.webhook = new WebhookClient(properties, new DeliveryLog(properties.deliveryLog()), this.clock);
+		// only when configured: an HTTP client sets up TLS, which cost the API's start
+		// time
+		this.webhook = properties.enabled()
+				? new WebhookClient(properties, new DeliveryLog(properties.deliveryLog()), this.clock) : null;
 		if (properties.enabled()) {
 			logger.info("Signal-change alerts go to {} (delivery log {})", properties.loggableUrl(),
 					properties.deliveryLog().toAbsolutePath());
@@ -63,7 +66,7 @@ class SignalChangeAlerts implements DisposableBean {
 
 	@EventListener
 	void onModelSwapped(ModelSwappedEvent event) {
-		if (!this.properties.enabled() || event.previous() == null) {
+		if (this.webhook == null || event.previous() == null) {
 			return;
 		}
 		this.executor.execute(() -> alert(event.previous(), event.current()));

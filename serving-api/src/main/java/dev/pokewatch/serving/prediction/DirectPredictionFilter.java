@@ -25,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import dev.pokewatch.serving.system.ApiProblemException;
-
 /**
  * Answers {@code POST /predict} (and {@code /fair_price}) without Spring MVC's dispatch
  * when the body is a small JSON object naming a card: {@link SinglePrediction} answers
@@ -86,8 +84,10 @@ final class DirectPredictionFilter extends OncePerRequestFilter {
 		try {
 			answer = this.single.answer(parsed);
 		}
-		catch (ApiProblemException ex) {
-			// once: answering again through the controller would repeat the lookups
+		catch (RuntimeException ex) {
+			// the exception handlers the controller's failures go to; once: answering
+			// again
+			// through the controller would repeat the lookups
 			if (this.exceptionResolver.resolveException(request, response, null, ex) == null) {
 				throw ex;
 			}
