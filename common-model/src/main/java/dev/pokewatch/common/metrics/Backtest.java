@@ -2,6 +2,7 @@ package dev.pokewatch.common.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,6 +145,8 @@ public final class Backtest {
 		}
 		// filled again for every point, which the sink reads before the next one
 		Signal[] signals = new Signal[ruleArray.length];
+		// a handful of categories across thousands of series: each key is made once
+		Map<String, String> categoryKeys = new HashMap<>();
 		for (int s = 0; s < forecasts.size(); s++) {
 			EvaluationWindow window = windows.get(s);
 			if (window == null) {
@@ -158,7 +161,7 @@ public final class Backtest {
 			int to = Math.min(card.length() - 1, card.index(window.to()));
 			int cutoff = (int) Math.min(card.length() - 1L,
 					window.outcomeCutoff().equals(LocalDate.MAX) ? Long.MAX_VALUE : card.index(window.outcomeCutoff()));
-			String category = categoryKey(card.category());
+			String category = categoryKeys.computeIfAbsent(card.category(), Backtest::categoryKey);
 			for (int i = from; i <= to; i++) {
 				double market = usable[i];
 				if (Double.isNaN(market)) {
@@ -391,11 +394,10 @@ public final class Backtest {
 					groups.put(band.key(), counter.tally(counts.bands[band.ordinal()]));
 				}
 			}
-			for (int c = 0; c < base.categories.size(); c++) {
-				SignalTally.Counter counter = base.categories.get(c);
+			for (int c = 0; c < this.categoryKeys.size(); c++) {
+				SignalTally.Counter counter = base.categoryOrNull(c);
 				if (counter != null) {
-					SignalTally.Counter signalCounter = (c < counts.categories.size()) ? counts.categories.get(c)
-							: null;
+					SignalTally.Counter signalCounter = counts.categoryOrNull(c);
 					groups.put("cat_" + this.categoryKeys.get(c), counter.tally(signalCounter));
 				}
 			}
@@ -435,8 +437,9 @@ public final class Backtest {
 		// per price band ordinal, created at the band's first point
 		final SignalTally.Counter[] bands = new SignalTally.Counter[PriceBand.values().length];
 
-		// per category index of the accumulator
-		final List<SignalTally.Counter> categories = new ArrayList<>();
+		// per category index of the accumulator, created at the category's first point;
+		// an array, as a list's bounds checks and resizing showed in profiles
+		SignalTally.Counter[] categories = new SignalTally.Counter[8];
 
 		void add(Signal signal, double market, double outcome, int band, int category) {
 			this.all.add(signal, market, outcome);
@@ -454,15 +457,22 @@ public final class Backtest {
 		}
 
 		SignalTally.Counter category(int index) {
-			while (this.categories.size() <= index) {
-				this.categories.add(null);
+			if (index >= this.categories.length) {
+				this.categories = Arrays.copyOf(this.categories, Math.max(index + 1, this.categories.length * 2));
 			}
-			SignalTally.Counter counter = this.categories.get(index);
+			SignalTally.Counter counter = this.categories[index];
 			if (counter == null) {
 				counter = new SignalTally.Counter();
-				this.categories.set(index, counter);
+				this.categories[index] = counter;
 			}
 			return counter;
+		}
+
+		/**
+		 * The counter of a category index, {@code null} when no point fell in it.
+		 */
+		SignalTally.Counter categoryOrNull(int index) {
+			return (index < this.categories.length) ? this.categories[index] : null;
 		}
 
 	}

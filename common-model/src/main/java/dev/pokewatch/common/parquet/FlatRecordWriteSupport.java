@@ -37,6 +37,13 @@ final class FlatRecordWriteSupport extends WriteSupport<GenericRecord> {
 
 	private final boolean[] nullable;
 
+	// per field, the last string written and its bytes: rows come sorted by card, so
+	// most string values repeat the previous row's, and encoding each one again was the
+	// largest single cost of writing the processed and served files
+	private final Object[] lastStrings;
+
+	private final Binary[] lastBinaries;
+
 	private RecordConsumer consumer;
 
 	private FlatRecordWriteSupport(Schema schema, Configuration conf) {
@@ -46,6 +53,8 @@ final class FlatRecordWriteSupport extends WriteSupport<GenericRecord> {
 		this.names = new String[fields.size()];
 		this.types = new Schema.Type[fields.size()];
 		this.nullable = new boolean[fields.size()];
+		this.lastStrings = new Object[fields.size()];
+		this.lastBinaries = new Binary[fields.size()];
 		for (int i = 0; i < fields.size(); i++) {
 			this.names[i] = fields.get(i).name();
 			Schema field = fields.get(i).schema();
@@ -141,7 +150,7 @@ final class FlatRecordWriteSupport extends WriteSupport<GenericRecord> {
 				case FLOAT -> out.addFloat(((Number) value).floatValue());
 				case DOUBLE -> out.addDouble(((Number) value).doubleValue());
 				case BOOLEAN -> out.addBoolean((Boolean) value);
-				case STRING -> out.addBinary(binary(value));
+				case STRING -> out.addBinary(binary(i, value));
 				default -> throw new IllegalStateException("unsupported type " + this.types[i]);
 			}
 			out.endField(this.names[i], i);
@@ -149,9 +158,20 @@ final class FlatRecordWriteSupport extends WriteSupport<GenericRecord> {
 		out.endMessage();
 	}
 
-	private static Binary binary(Object value) {
+	private Binary binary(int field, Object value) {
 		if (value instanceof Utf8 utf8) {
 			return Binary.fromReusedByteArray(utf8.getBytes(), 0, utf8.getByteLength());
+		}
+		if (value instanceof String text) {
+			// a String is immutable, so its bytes may be handed out again (Parquet copies
+			// what it keeps only from reused byte arrays, and these are constant)
+			if (text.equals(this.lastStrings[field])) {
+				return this.lastBinaries[field];
+			}
+			Binary binary = Binary.fromString(text);
+			this.lastStrings[field] = text;
+			this.lastBinaries[field] = binary;
+			return binary;
 		}
 		return Binary.fromString(value.toString());
 	}
