@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -53,7 +55,7 @@ public final class RawPricesCodec {
 	 * @throws ParquetFileException naming the file
 	 */
 	public static void write(Path file, Collection<RawPriceRow> rows) {
-		ParquetFiles.writeAtomically(file, SCHEMA, rows, RawPricesCodec::toRecord);
+		ParquetFiles.writeFlatAtomically(file, SCHEMA, rows, RawPricesCodec::encode);
 	}
 
 	/**
@@ -63,10 +65,26 @@ public final class RawPricesCodec {
 	 * @throws ParquetFileException naming the file (and the column, for schema drift)
 	 */
 	public static List<RawPriceRow> read(Path file) {
+		return read(file, new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * Reads a raw file after checking its schema, taking its strings from a map shared
+	 * with the reads of other files: rows of many files then hold one instance of each
+	 * value, which makes comparing them (and writing them again, sorted by card) much
+	 * cheaper than comparing the bytes of equal strings scattered over the heap.
+	 * @param file the file
+	 * @param sharedStrings each string value to itself; values this file brings are
+	 * added; may be shared by parallel reads
+	 * @return its rows
+	 * @throws ParquetFileException naming the file (and the column, for schema drift)
+	 * @since 0.1.0
+	 */
+	public static List<RawPriceRow> read(Path file, ConcurrentMap<String, String> sharedStrings) {
 		MessageType schema = ParquetFiles.schemaOf(file);
 		checkSchema(file, schema);
 		if (scannable(schema)) {
-			return scan(file, schema);
+			return scan(file, schema, sharedStrings);
 		}
 		return ParquetFiles.read(file, RawPricesCodec::fromRecord);
 	}
@@ -96,7 +114,7 @@ public final class RawPricesCodec {
 	 * strings of a file repeat (the same cards every day), so each distinct value is
 	 * decoded once.
 	 */
-	private static List<RawPriceRow> scan(Path file, MessageType schema) {
+	private static List<RawPriceRow> scan(Path file, MessageType schema, ConcurrentMap<String, String> sharedStrings) {
 		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
 		List<RawPriceRow> rows = new ArrayList<>();
 		Map<Binary, String> strings = new HashMap<>();
@@ -106,7 +124,7 @@ public final class RawPricesCodec {
 				c[i] = group.column(columns.get(i));
 			}
 			for (long r = 0; r < group.rows(); r++) {
-				String cardId = string(c[0], strings);
+				String cardId = string(c[0], strings, sharedStrings);
 				if (cardId == null) {
 					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
 							null);
@@ -116,27 +134,32 @@ public final class RawPricesCodec {
 							null);
 				}
 				LocalDate date = LocalDate.ofEpochDay(c[5].integer());
-				String source = string(c[10], strings);
+				String source = string(c[10], strings, sharedStrings);
 				Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
 						: date.atStartOfDay(ZoneOffset.UTC).toInstant();
-				rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
-						string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
-						string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
-						number(c[13]), string(c[14], strings), collectedAt));
+				rows.add(new RawPriceRow(cardId, string(c[1], strings, sharedStrings),
+						string(c[2], strings, sharedStrings), string(c[3], strings, sharedStrings),
+						string(c[4], strings, sharedStrings), date, number(c[6]), string(c[7], strings, sharedStrings),
+						string(c[8], strings, sharedStrings), string(c[9], strings, sharedStrings),
+						(source != null) ? source : "unknown", number(c[11]), number(c[12]), number(c[13]),
+						string(c[14], strings, sharedStrings), collectedAt));
 				group.consume();
 			}
 		});
 		return rows;
 	}
 
-	private static String string(ColumnReading.Column column, Map<Binary, String> strings) {
+	private static String string(ColumnReading.Column column, Map<Binary, String> strings,
+			ConcurrentMap<String, String> sharedStrings) {
 		if (!column.present()) {
 			return null;
 		}
 		Binary value = column.binary();
 		String text = strings.get(value);
 		if (text == null) {
-			text = value.toStringUsingUTF8();
+			String decoded = value.toStringUsingUTF8();
+			String shared = sharedStrings.putIfAbsent(decoded, decoded);
+			text = (shared != null) ? shared : decoded;
 			strings.put(value.copy(), text);
 		}
 		return text;
@@ -166,6 +189,32 @@ public final class RawPricesCodec {
 			case DOUBLE, FLOAT, INT32, INT64 -> true;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Hands a row's values to a writer in {@link #SCHEMA} order (as {@link #toRecord}
+	 * puts them in a record).
+	 * @param row the row
+	 * @param fields receives the values
+	 * @since 0.1.0
+	 */
+	public static void encode(RawPriceRow row, FlatRowEncoder.Fields fields) {
+		fields.string(row.cardId());
+		fields.string(row.cardNumber());
+		fields.string(row.cardName());
+		fields.string(row.setId());
+		fields.string(row.setName());
+		fields.integer((int) row.date().toEpochDay());
+		fields.number(row.marketPrice());
+		fields.string(row.category());
+		fields.string(row.rarity());
+		fields.string(row.tcgplayerId());
+		fields.string(row.source());
+		fields.number(row.lowPrice());
+		fields.number(row.midPrice());
+		fields.number(row.highPrice());
+		fields.string(row.currency());
+		fields.longValue(row.collectedAt().toEpochMilli());
 	}
 
 	static GenericRecord toRecord(RawPriceRow row) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pokewatch.common.price.RawPriceRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link FlatRecordWriteSupport}.
@@ -96,6 +97,25 @@ class FlatRecordWriteSupportTests {
 		}
 		assertThat(FlatRecordWriteSupport.supports(ALL_TYPES)).isTrue();
 		assertThat(Files.readAllBytes(flat)).isEqualTo(Files.readAllBytes(avro));
+	}
+
+	@Test
+	void writeFlatWhenARowGivesTooFewValuesOrAWrongTypeShouldFailNamingTheFile() {
+		Path file = this.dir.resolve("bad.parquet");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.string(row)))
+			.withMessageContaining("bad.parquet")
+			.withMessageContaining("needs 7 values, got 1");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.number(1.0)))
+			.withMessageContaining("field 's' is STRING, got a DOUBLE value");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.string(null)))
+			.withMessageContaining("Null-value for required field: s");
+		assertThat(file).doesNotExist();
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,10 +129,13 @@ public class PreprocessCommand {
 
 	private SetOutcome processSet(String set, List<Path> files, Path targetDir, OutlierRule rule, boolean skipBadFiles,
 			AtomicInteger done, int setCount) {
-		// one file per set and day: reading them in parallel is what makes this fast
+		// one file per set and day: reading them in parallel is what makes this fast;
+		// the files share their strings (card names, ids, ...), so a card's rows hold
+		// the same instances, which the writer compares cheaply
+		ConcurrentMap<String, String> strings = new ConcurrentHashMap<>();
 		List<Object> results = files.parallelStream().map((file) -> {
 			try {
-				return (Object) RawPricesCodec.read(file);
+				return (Object) RawPricesCodec.read(file, strings);
 			}
 			catch (ParquetFileException ex) {
 				return ex;
