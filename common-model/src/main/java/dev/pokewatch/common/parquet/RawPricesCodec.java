@@ -6,19 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
@@ -65,22 +60,21 @@ public final class RawPricesCodec {
 	 * @throws ParquetFileException naming the file (and the column, for schema drift)
 	 */
 	public static List<RawPriceRow> read(Path file) {
-		return read(file, new ConcurrentHashMap<>());
+		return read(file, new SharedStrings());
 	}
 
 	/**
-	 * Reads a raw file after checking its schema, taking its strings from a map shared
+	 * Reads a raw file after checking its schema, taking its strings from those shared
 	 * with the reads of other files: rows of many files then hold one instance of each
 	 * value, which makes comparing them (and writing them again, sorted by card) much
 	 * cheaper than comparing the bytes of equal strings scattered over the heap.
 	 * @param file the file
-	 * @param sharedStrings each string value to itself; values this file brings are
-	 * added; may be shared by parallel reads
+	 * @param sharedStrings the strings of the files read so far; this file's are added
 	 * @return its rows
 	 * @throws ParquetFileException naming the file (and the column, for schema drift)
 	 * @since 0.1.0
 	 */
-	public static List<RawPriceRow> read(Path file, ConcurrentMap<String, String> sharedStrings) {
+	public static List<RawPriceRow> read(Path file, SharedStrings sharedStrings) {
 		MessageType schema = ParquetFiles.schemaOf(file);
 		checkSchema(file, schema);
 		if (scannable(schema)) {
@@ -111,20 +105,19 @@ public final class RawPricesCodec {
 
 	/**
 	 * Reads the file column by column into rows, as {@link #fromRecord} maps records; the
-	 * strings of a file repeat (the same cards every day), so each distinct value is
-	 * decoded once.
+	 * strings repeat (the same cards every day), so each distinct value is decoded once
+	 * for all the files that share {@code strings}.
 	 */
-	private static List<RawPriceRow> scan(Path file, MessageType schema, ConcurrentMap<String, String> sharedStrings) {
+	private static List<RawPriceRow> scan(Path file, MessageType schema, SharedStrings strings) {
 		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
 		List<RawPriceRow> rows = new ArrayList<>();
-		Map<Binary, String> strings = new HashMap<>();
 		ColumnReading.scan(file, schema, columns, (group) -> {
 			ColumnReading.Column[] c = new ColumnReading.Column[columns.size()];
 			for (int i = 0; i < c.length; i++) {
 				c[i] = group.column(columns.get(i));
 			}
 			for (long r = 0; r < group.rows(); r++) {
-				String cardId = string(c[0], strings, sharedStrings);
+				String cardId = string(c[0], strings);
 				if (cardId == null) {
 					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
 							null);
@@ -134,35 +127,21 @@ public final class RawPricesCodec {
 							null);
 				}
 				LocalDate date = LocalDate.ofEpochDay(c[5].integer());
-				String source = string(c[10], strings, sharedStrings);
+				String source = string(c[10], strings);
 				Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
 						: date.atStartOfDay(ZoneOffset.UTC).toInstant();
-				rows.add(new RawPriceRow(cardId, string(c[1], strings, sharedStrings),
-						string(c[2], strings, sharedStrings), string(c[3], strings, sharedStrings),
-						string(c[4], strings, sharedStrings), date, number(c[6]), string(c[7], strings, sharedStrings),
-						string(c[8], strings, sharedStrings), string(c[9], strings, sharedStrings),
-						(source != null) ? source : "unknown", number(c[11]), number(c[12]), number(c[13]),
-						string(c[14], strings, sharedStrings), collectedAt));
+				rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
+						string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
+						string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
+						number(c[13]), string(c[14], strings), collectedAt));
 				group.consume();
 			}
 		});
 		return rows;
 	}
 
-	private static String string(ColumnReading.Column column, Map<Binary, String> strings,
-			ConcurrentMap<String, String> sharedStrings) {
-		if (!column.present()) {
-			return null;
-		}
-		Binary value = column.binary();
-		String text = strings.get(value);
-		if (text == null) {
-			String decoded = value.toStringUsingUTF8();
-			String shared = sharedStrings.putIfAbsent(decoded, decoded);
-			text = (shared != null) ? shared : decoded;
-			strings.put(value.copy(), text);
-		}
-		return text;
+	private static String string(ColumnReading.Column column, SharedStrings strings) {
+		return column.present() ? strings.decode(column.binary()) : null;
 	}
 
 	private static Double number(ColumnReading.Column column) {

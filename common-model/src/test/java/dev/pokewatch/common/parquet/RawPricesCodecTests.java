@@ -45,7 +45,7 @@ class RawPricesCodecTests {
 		Path second = this.dir.resolve("s_prices_2026-08-23.parquet");
 		RawPricesCodec.write(first, List.of(full("b_card", 12.5), full("a_card", 301.91)));
 		RawPricesCodec.write(second, List.of(full("a_card", 300.0)));
-		java.util.concurrent.ConcurrentMap<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+		SharedStrings strings = new SharedStrings();
 		List<RawPriceRow> firstRows = RawPricesCodec.read(first, strings);
 		List<RawPriceRow> secondRows = RawPricesCodec.read(second, strings);
 		assertThat(firstRows).isEqualTo(RawPricesCodec.read(first));

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +22,7 @@ import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.RawPricesCodec;
+import dev.pokewatch.common.parquet.SharedStrings;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ConsoleFormat;
@@ -132,7 +131,7 @@ public class PreprocessCommand {
 		// one file per set and day: reading them in parallel is what makes this fast;
 		// the files share their strings (card names, ids, ...), so a card's rows hold
 		// the same instances, which the writer compares cheaply
-		ConcurrentMap<String, String> strings = new ConcurrentHashMap<>();
+		SharedStrings strings = new SharedStrings();
 		List<Object> results = files.parallelStream().map((file) -> {
 			try {
 				return (Object) RawPricesCodec.read(file, strings);
