@@ -40,6 +40,9 @@ public final class RawPricesCodec {
 	/** The Avro schema the collector writes. */
 	public static final Schema SCHEMA = buildSchema();
 
+	/** Every column of {@link #SCHEMA}, in order. */
+	private static final List<String> COLUMNS = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
+
 	private RawPricesCodec() {
 	}
 
@@ -75,12 +78,13 @@ public final class RawPricesCodec {
 	 * @since 0.1.0
 	 */
 	public static List<RawPriceRow> read(Path file, SharedStrings sharedStrings) {
-		MessageType schema = ParquetFiles.schemaOf(file);
-		checkSchema(file, schema);
-		if (scannable(schema)) {
-			return scan(file, schema, sharedStrings);
-		}
-		return ParquetFiles.read(file, RawPricesCodec::fromRecord);
+		List<RawPriceRow> rows = new ArrayList<>();
+		// one open of the file: the schema is checked from the footer the scan reads
+		boolean scanned = ColumnReading.scanIf(file, (schema) -> {
+			checkSchema(file, schema);
+			return scannable(schema) ? COLUMNS : null;
+		}, (group) -> scan(file, group, sharedStrings, rows));
+		return scanned ? rows : ParquetFiles.read(file, RawPricesCodec::fromRecord);
 	}
 
 	/** Whether the file has exactly the column types this class writes. */
@@ -104,40 +108,34 @@ public final class RawPricesCodec {
 	}
 
 	/**
-	 * Reads the file column by column into rows, as {@link #fromRecord} maps records; the
-	 * strings repeat (the same cards every day), so each distinct value is decoded once
-	 * for all the files that share {@code strings}.
+	 * Reads one row group column by column into rows, as {@link #fromRecord} maps
+	 * records; the strings repeat (the same cards every day), so each distinct value is
+	 * decoded once for all the files that share {@code strings}.
 	 */
-	private static List<RawPriceRow> scan(Path file, MessageType schema, SharedStrings strings) {
-		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
-		List<RawPriceRow> rows = new ArrayList<>();
-		ColumnReading.scan(file, schema, columns, (group) -> {
-			ColumnReading.Column[] c = new ColumnReading.Column[columns.size()];
-			for (int i = 0; i < c.length; i++) {
-				c[i] = group.column(columns.get(i));
+	private static void scan(Path file, ColumnReading.RowGroup group, SharedStrings strings, List<RawPriceRow> rows) {
+		ColumnReading.Column[] c = new ColumnReading.Column[COLUMNS.size()];
+		for (int i = 0; i < c.length; i++) {
+			c[i] = group.column(COLUMNS.get(i));
+		}
+		for (long r = 0; r < group.rows(); r++) {
+			String cardId = string(c[0], strings);
+			if (cardId == null) {
+				throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
+						null);
 			}
-			for (long r = 0; r < group.rows(); r++) {
-				String cardId = string(c[0], strings);
-				if (cardId == null) {
-					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
-							null);
-				}
-				if (!c[5].present()) {
-					throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null",
-							null);
-				}
-				LocalDate date = LocalDate.ofEpochDay(c[5].integer());
-				String source = string(c[10], strings);
-				Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
-						: date.atStartOfDay(ZoneOffset.UTC).toInstant();
-				rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
-						string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
-						string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
-						number(c[13]), string(c[14], strings), collectedAt));
-				group.consume();
+			if (!c[5].present()) {
+				throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null", null);
 			}
-		});
-		return rows;
+			LocalDate date = LocalDate.ofEpochDay(c[5].integer());
+			String source = string(c[10], strings);
+			Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
+					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+			rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
+					string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
+					string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
+					number(c[13]), string(c[14], strings), collectedAt));
+			group.consume();
+		}
 	}
 
 	private static String string(ColumnReading.Column column, SharedStrings strings) {
