@@ -352,10 +352,15 @@ public final class Backtest {
 			if (!categoryKey.equals(this.lastCategory)) {
 				this.lastCategory = categoryKey;
 				this.lastCategoryMape = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
-				this.lastCategoryIndex = this.categoryIndex.computeIfAbsent(categoryKey, (key) -> {
-					this.categoryKeys.add(key);
-					return this.categoryKeys.size() - 1;
-				});
+				// no computeIfAbsent here: its lambda captures this accumulator, and
+				// allocating it at each change of category showed in profiles
+				Integer known = this.categoryIndex.get(categoryKey);
+				if (known == null) {
+					known = this.categoryKeys.size();
+					this.categoryKeys.add(categoryKey);
+					this.categoryIndex.put(categoryKey, known);
+				}
+				this.lastCategoryIndex = known;
 			}
 			double[] category = this.lastCategoryMape;
 			category[0] += absPct;
