@@ -74,13 +74,38 @@ public record FairPriceRule(FairPriceType type, int windowDays, Trend trend) {
 	public double[] fairPrices(double[] usable) {
 		double[] fair = basePrices(usable);
 		if (this.trend == Trend.MOMENTUM) {
-			for (int i = 0; i < fair.length; i++) {
-				if (usable[i] > 0 && fair[i] > 0) {
-					fair[i] = usable[i] * usable[i] / fair[i];
-				}
-			}
+			applyMomentum(usable, fair);
 		}
 		return fair;
+	}
+
+	/**
+	 * Fair prices from the statistic {@link #basePrices} already gave for this rule's
+	 * type and window: rules that differ only in their trend share it, so a grid computes
+	 * it once for all of them.
+	 * @param usable usable prices per calendar day, {@code NaN} where none
+	 * @param basePrices {@link #basePrices(double[])} of {@code usable} by a rule of the
+	 * same type and window; never modified
+	 * @return what {@link #fairPrices(double[])} returns; under {@link Trend#REVERSION}
+	 * {@code basePrices} itself, so neither array may be modified while the other is in
+	 * use
+	 * @since 0.1.0
+	 */
+	public double[] fairPrices(double[] usable, double[] basePrices) {
+		if (this.trend != Trend.MOMENTUM) {
+			return basePrices;
+		}
+		double[] fair = basePrices.clone();
+		applyMomentum(usable, fair);
+		return fair;
+	}
+
+	private static void applyMomentum(double[] usable, double[] fair) {
+		for (int i = 0; i < fair.length; i++) {
+			if (usable[i] > 0 && fair[i] > 0) {
+				fair[i] = usable[i] * usable[i] / fair[i];
+			}
+		}
 	}
 
 	private double[] sma(double[] usable) {

@@ -1,9 +1,9 @@
 package dev.pokewatch.common.feature;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,14 +34,46 @@ public final class FeatureBuilder {
 	 * @return de-duplicated rows sorted by card and day
 	 */
 	public static List<RawPriceRow> deduplicate(List<RawPriceRow> rows) {
-		Map<RawPriceRow.CardDay, RawPriceRow> latest = new HashMap<>();
-		for (RawPriceRow row : rows) {
-			latest.merge(row.key(), row,
-					(kept, candidate) -> candidate.collectedAt().isBefore(kept.collectedAt()) ? kept : candidate);
-		}
-		List<RawPriceRow> unique = new ArrayList<>(latest.values());
-		unique.sort(Comparator.comparing(RawPriceRow::cardId).thenComparing(RawPriceRow::date));
+		List<RawPriceRow> unique = new ArrayList<>(rows.size());
+		deduplicateByCard(rows).forEach(unique::addAll);
 		return unique;
+	}
+
+	/**
+	 * De-duplicates as {@link #deduplicate} does, card by card: a hash map keyed by
+	 * (card, day) and a sort of all rows by card and day cost most of preprocessing's own
+	 * time; grouping by card, then sorting each card's rows by day (rows come in file
+	 * order, so mostly in day order already) gives the same rows in the same order.
+	 * @return per card in card id order, its rows in day order, one per day
+	 */
+	private static List<List<RawPriceRow>> deduplicateByCard(List<RawPriceRow> rows) {
+		Map<String, List<RawPriceRow>> byCard = new HashMap<>();
+		for (RawPriceRow row : rows) {
+			byCard.computeIfAbsent(row.cardId(), (id) -> new ArrayList<>()).add(row);
+		}
+		List<String> cardIds = new ArrayList<>(byCard.keySet());
+		Collections.sort(cardIds);
+		List<List<RawPriceRow>> cards = new ArrayList<>(cardIds.size());
+		for (String cardId : cardIds) {
+			List<RawPriceRow> cardRows = byCard.get(cardId);
+			// stable: rows of one day keep their file order, which breaks ties
+			cardRows.sort(Comparator.comparing(RawPriceRow::date));
+			List<RawPriceRow> unique = new ArrayList<>(cardRows.size());
+			RawPriceRow kept = null;
+			for (RawPriceRow candidate : cardRows) {
+				if (kept != null && kept.date().equals(candidate.date())) {
+					kept = candidate.collectedAt().isBefore(kept.collectedAt()) ? kept : candidate;
+					continue;
+				}
+				if (kept != null) {
+					unique.add(kept);
+				}
+				kept = candidate;
+			}
+			unique.add(kept);
+			cards.add(unique);
+		}
+		return cards;
 	}
 
 	/**
@@ -52,13 +84,8 @@ public final class FeatureBuilder {
 	 */
 	public static List<ProcessedPriceRow> build(List<RawPriceRow> rows, OutlierRule rule) {
 		Objects.requireNonNull(rule, "'rule' must not be null");
-		Map<String, List<RawPriceRow>> byCard = new LinkedHashMap<>();
-		for (RawPriceRow row : deduplicate(rows)) {
-			byCard.computeIfAbsent(row.cardId(), (id) -> new ArrayList<>()).add(row);
-		}
 		// cards are independent: build them in parallel, keep the card order
-		List<List<ProcessedPriceRow>> perCard = byCard.values()
-			.parallelStream()
+		List<List<ProcessedPriceRow>> perCard = deduplicateByCard(rows).parallelStream()
 			.map((cardRows) -> buildCard(cardRows, rule))
 			.toList();
 		List<ProcessedPriceRow> processed = new ArrayList<>(rows.size());

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -22,6 +21,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import dev.pokewatch.common.parquet.ColumnReading;
 import dev.pokewatch.common.parquet.Columns;
+import dev.pokewatch.common.parquet.FlatRowEncoder;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.parquet.RawPricesCodec;
@@ -58,7 +58,7 @@ public final class ProcessedFeaturesCodec {
 	 * @throws ParquetFileException naming the file
 	 */
 	public static void write(Path file, Collection<ProcessedPriceRow> rows) {
-		ParquetFiles.writeAtomically(file, SCHEMA, rows, ProcessedFeaturesCodec::toRecord);
+		ParquetFiles.writeFlatAtomically(file, SCHEMA, rows, ProcessedFeaturesCodec::encode);
 	}
 
 	/**
@@ -165,36 +165,17 @@ public final class ProcessedFeaturesCodec {
 		return rows.size();
 	}
 
-	private static GenericRecord toRecord(ProcessedPriceRow row) {
-		RawPriceRow raw = row.raw();
-		GenericRecord record = new GenericData.Record(SCHEMA);
-		// positional puts in schema order: a name lookup per value showed up in profiles
-		int field = 0;
-		record.put(field++, raw.cardId());
-		record.put(field++, raw.cardNumber());
-		record.put(field++, raw.cardName());
-		record.put(field++, raw.setId());
-		record.put(field++, raw.setName());
-		record.put(field++, (int) raw.date().toEpochDay());
-		record.put(field++, raw.marketPrice());
-		record.put(field++, raw.category());
-		record.put(field++, raw.rarity());
-		record.put(field++, raw.tcgplayerId());
-		record.put(field++, raw.source());
-		record.put(field++, raw.lowPrice());
-		record.put(field++, raw.midPrice());
-		record.put(field++, raw.highPrice());
-		record.put(field++, raw.currency());
-		record.put(field++, raw.collectedAt().toEpochMilli());
-		record.put(field++, row.lag1());
-		record.put(field++, row.rollingMean3());
-		record.put(field++, row.rollingMean5());
-		record.put(field++, row.priceReturn1d());
-		record.put(field++, row.fairValueBaseline());
-		record.put(field++, row.outlier());
-		record.put(field++, row.outlierReason());
-		record.put(field++, row.robustLevel());
-		return record;
+	/** Hands a row's values to the writer in {@link #SCHEMA} order. */
+	static void encode(ProcessedPriceRow row, FlatRowEncoder.Fields fields) {
+		RawPricesCodec.encode(row.raw(), fields);
+		fields.number(row.lag1());
+		fields.number(row.rollingMean3());
+		fields.number(row.rollingMean5());
+		fields.number(row.priceReturn1d());
+		fields.number(row.fairValueBaseline());
+		fields.bool(row.outlier());
+		fields.string(row.outlierReason());
+		fields.number(row.robustLevel());
 	}
 
 	private static ProcessedPriceRow fromRecord(GenericRecord record) {

@@ -2,6 +2,7 @@ package dev.pokewatch.common.metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,12 @@ import dev.pokewatch.common.signal.SignalUnit;
  * @since 0.1.0
  */
 public final class Backtest {
+
+	// signals travel as ordinals in the point walk: an int array is cheaper to fill and
+	// to count than an array of references, millions of times per pass
+	private static final Signal[] SIGNALS = Signal.values();
+
+	private static final int HOLD = Signal.HOLD.ordinal();
 
 	private Backtest() {
 	}
@@ -102,7 +109,7 @@ public final class Backtest {
 		List<BacktestPoint> points = new ArrayList<>();
 		forEachPoint(forecasts, windows, List.of(rule), horizonDays,
 				(card, category, i, market, fair, signals, outcome) -> points.add(new BacktestPoint(card.cardId(),
-						category, card.day(i), market, fair, (signals != null) ? signals[0] : null, outcome)));
+						category, card.day(i), market, fair, (signals != null) ? SIGNALS[signals[0]] : null, outcome)));
 		return points;
 	}
 
@@ -143,7 +150,9 @@ public final class Backtest {
 			throw new IllegalArgumentException("one window per series is needed");
 		}
 		// filled again for every point, which the sink reads before the next one
-		Signal[] signals = new Signal[ruleArray.length];
+		int[] signals = new int[ruleArray.length];
+		// a handful of categories across thousands of series: each key is made once
+		Map<String, String> categoryKeys = new HashMap<>();
 		for (int s = 0; s < forecasts.size(); s++) {
 			EvaluationWindow window = windows.get(s);
 			if (window == null) {
@@ -158,7 +167,7 @@ public final class Backtest {
 			int to = Math.min(card.length() - 1, card.index(window.to()));
 			int cutoff = (int) Math.min(card.length() - 1L,
 					window.outcomeCutoff().equals(LocalDate.MAX) ? Long.MAX_VALUE : card.index(window.outcomeCutoff()));
-			String category = categoryKey(card.category());
+			String category = categoryKeys.computeIfAbsent(card.category(), Backtest::categoryKey);
 			for (int i = from; i <= to; i++) {
 				double market = usable[i];
 				if (Double.isNaN(market)) {
@@ -172,7 +181,7 @@ public final class Backtest {
 							? SignalRule.strength(market, fairPrice, (dispersion != null) ? dispersion[i] : Double.NaN)
 							: Double.NaN;
 					for (int r = 0; r < ruleArray.length; r++) {
-						signals[r] = ruleArray[r].classify(market, deviation, strength);
+						signals[r] = ruleArray[r].classify(market, deviation, strength).ordinal();
 					}
 				}
 				int outcomeIndex = i + horizonDays;
@@ -247,10 +256,10 @@ public final class Backtest {
 
 		/**
 		 * Receives one point.
-		 * @param signals per rule, the point's signal, {@code null} without a fair price;
-		 * the array is reused for the next point
+		 * @param signals per rule, the ordinal of the point's signal, {@code null}
+		 * without a fair price; the array is reused for the next point
 		 */
-		void accept(CardSeries card, String category, int index, double market, double fair, Signal[] signals,
+		void accept(CardSeries card, String category, int index, double market, double fair, int[] signals,
 				double outcome);
 
 	}
@@ -263,9 +272,9 @@ public final class Backtest {
 	 */
 	private static final class Accumulator implements PointSink {
 
-		private final List<SignalRule> rules;
-
 		// per rule
+		private final double[] minSignalPrices;
+
 		private final TallyCounters[] counts;
 
 		private final long[][] signalCounts;
@@ -308,7 +317,7 @@ public final class Backtest {
 		private int lastCategoryIndex;
 
 		Accumulator(List<SignalRule> rules) {
-			this.rules = rules;
+			this.minSignalPrices = rules.stream().mapToDouble(SignalRule::minSignalPrice).toArray();
 			this.counts = new TallyCounters[rules.size()];
 			this.signalCounts = new long[rules.size()][Signal.values().length];
 			this.baseOf = new int[rules.size()];
@@ -329,7 +338,7 @@ public final class Backtest {
 		}
 
 		@Override
-		public void accept(CardSeries card, String categoryKey, int index, double market, double fair, Signal[] signals,
+		public void accept(CardSeries card, String categoryKey, int index, double market, double fair, int[] signals,
 				double outcome) {
 			this.points++;
 			if (signals == null) {
@@ -343,10 +352,15 @@ public final class Backtest {
 			if (!categoryKey.equals(this.lastCategory)) {
 				this.lastCategory = categoryKey;
 				this.lastCategoryMape = this.byCategory.computeIfAbsent(categoryKey, (key) -> new double[2]);
-				this.lastCategoryIndex = this.categoryIndex.computeIfAbsent(categoryKey, (key) -> {
-					this.categoryKeys.add(key);
-					return this.categoryKeys.size() - 1;
-				});
+				// no computeIfAbsent here: its lambda captures this accumulator, and
+				// allocating it at each change of category showed in profiles
+				Integer known = this.categoryIndex.get(categoryKey);
+				if (known == null) {
+					known = this.categoryKeys.size();
+					this.categoryKeys.add(categoryKey);
+					this.categoryIndex.put(categoryKey, known);
+				}
+				this.lastCategoryIndex = known;
 			}
 			double[] category = this.lastCategoryMape;
 			category[0] += absPct;
@@ -363,10 +377,10 @@ public final class Backtest {
 				}
 			}
 			for (int r = 0; r < this.counts.length; r++) {
-				Signal signal = signals[r];
-				this.signalCounts[r][signal.ordinal()]++;
-				if (signal != Signal.HOLD && market >= this.rules.get(r).minSignalPrice()) {
-					this.counts[r].add(signal, market, outcome, band, this.lastCategoryIndex);
+				int signal = signals[r];
+				this.signalCounts[r][signal]++;
+				if (signal != HOLD && market >= this.minSignalPrices[r]) {
+					this.counts[r].add(SIGNALS[signal], market, outcome, band, this.lastCategoryIndex);
 				}
 			}
 		}
@@ -391,11 +405,10 @@ public final class Backtest {
 					groups.put(band.key(), counter.tally(counts.bands[band.ordinal()]));
 				}
 			}
-			for (int c = 0; c < base.categories.size(); c++) {
-				SignalTally.Counter counter = base.categories.get(c);
+			for (int c = 0; c < this.categoryKeys.size(); c++) {
+				SignalTally.Counter counter = base.categoryOrNull(c);
 				if (counter != null) {
-					SignalTally.Counter signalCounter = (c < counts.categories.size()) ? counts.categories.get(c)
-							: null;
+					SignalTally.Counter signalCounter = counts.categoryOrNull(c);
 					groups.put("cat_" + this.categoryKeys.get(c), counter.tally(signalCounter));
 				}
 			}
@@ -435,8 +448,9 @@ public final class Backtest {
 		// per price band ordinal, created at the band's first point
 		final SignalTally.Counter[] bands = new SignalTally.Counter[PriceBand.values().length];
 
-		// per category index of the accumulator
-		final List<SignalTally.Counter> categories = new ArrayList<>();
+		// per category index of the accumulator, created at the category's first point;
+		// an array, as a list's bounds checks and resizing showed in profiles
+		SignalTally.Counter[] categories = new SignalTally.Counter[8];
 
 		void add(Signal signal, double market, double outcome, int band, int category) {
 			this.all.add(signal, market, outcome);
@@ -454,15 +468,22 @@ public final class Backtest {
 		}
 
 		SignalTally.Counter category(int index) {
-			while (this.categories.size() <= index) {
-				this.categories.add(null);
+			if (index >= this.categories.length) {
+				this.categories = Arrays.copyOf(this.categories, Math.max(index + 1, this.categories.length * 2));
 			}
-			SignalTally.Counter counter = this.categories.get(index);
+			SignalTally.Counter counter = this.categories[index];
 			if (counter == null) {
 				counter = new SignalTally.Counter();
-				this.categories.set(index, counter);
+				this.categories[index] = counter;
 			}
 			return counter;
+		}
+
+		/**
+		 * The counter of a category index, {@code null} when no point fell in it.
+		 */
+		SignalTally.Counter categoryOrNull(int index) {
+			return (index < this.categories.length) ? this.categories[index] : null;
 		}
 
 	}

@@ -21,6 +21,9 @@ public enum PriceBand {
 	/** $20 and more. */
 	FROM_20("20_plus", 20, Double.POSITIVE_INFINITY);
 
+	// values() copies its array on every call: a backtest asks for millions of points
+	private static final PriceBand[] BANDS = values();
+
 	private final String key;
 
 	private final String groupKey;
@@ -50,7 +53,7 @@ public enum PriceBand {
 	 * @return its band
 	 */
 	public static PriceBand of(double price) {
-		for (PriceBand band : values()) {
+		for (PriceBand band : BANDS) {
 			if (price >= band.from && price < band.to) {
 				return band;
 			}

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -97,9 +98,33 @@ public final class ColumnReading {
 	 * @throws ParquetFileException naming {@code file} if it cannot be read
 	 */
 	public static void scan(Path file, MessageType schema, List<String> columns, Consumer<RowGroup> action) {
+		scanIf(file, (fileSchema) -> {
+			if (schema == null) {
+				checked(file, fileSchema, columns);
+			}
+			return columns;
+		}, action);
+	}
+
+	/**
+	 * Scans the columns a file's schema calls for, opening the file once: a reader that
+	 * must check the schema before choosing how to read needs no separate footer read.
+	 * @param file the file
+	 * @param columnsFor given the file's schema, the top-level primitive columns to scan,
+	 * or {@code null} to scan nothing; may throw a {@link ParquetFileException} about the
+	 * schema, which is passed on
+	 * @param action reads each row group's values
+	 * @return {@code false} when {@code columnsFor} chose not to scan
+	 * @throws ParquetFileException naming {@code file} if it cannot be read
+	 * @since 0.1.0
+	 */
+	public static boolean scanIf(Path file, Function<MessageType, List<String>> columnsFor, Consumer<RowGroup> action) {
 		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), ParquetFiles.readOptions())) {
-			MessageType fileSchema = (schema != null) ? schema
-					: checked(file, reader.getFooter().getFileMetaData().getSchema(), columns);
+			MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+			List<String> columns = columnsFor.apply(fileSchema);
+			if (columns == null) {
+				return false;
+			}
 			MessageType projection = projection(fileSchema, columns);
 			reader.setRequestedSchema(projection);
 			String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -116,6 +141,7 @@ public final class ColumnReading {
 				action.accept(new RowGroup(pages.getRowCount(), firstRow, columns, cursors));
 				firstRow += pages.getRowCount();
 			}
+			return true;
 		}
 		catch (ParquetFileException ex) {
 			throw ex;

@@ -1,5 +1,6 @@
 package dev.pokewatch.common.parquet;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -67,13 +68,40 @@ public final class ParquetFiles {
 	 */
 	public static <T> void writeAtomically(Path target, Schema schema, Iterable<T> rows,
 			Function<T, GenericRecord> toRecord) {
+		write(target, rows, (file) -> writer(file, schema, toRecord));
+	}
+
+	/**
+	 * Writes rows of a flat schema to {@code target} atomically, replacing any existing
+	 * file: the same file as {@link #writeAtomically} writes for records of the same
+	 * values, without a record per row.
+	 * @param <T> the row type
+	 * @param target the final file
+	 * @param schema the Avro schema of the file: primitive fields, each optionally
+	 * nullable
+	 * @param rows the rows in the order to write
+	 * @param encoder hands over each row's values in schema order
+	 * @throws IllegalArgumentException when the schema is not flat
+	 * @throws ParquetFileException naming {@code target} if anything fails; the previous
+	 * file is then untouched
+	 * @since 0.1.0
+	 */
+	public static <T> void writeFlatAtomically(Path target, Schema schema, Iterable<T> rows,
+			FlatRowEncoder<T> encoder) {
+		if (!FlatRecordWriteSupport.supports(schema)) {
+			throw new IllegalArgumentException("schema " + schema.getName() + " is not flat");
+		}
+		write(target, rows, (file) -> flatWriter(file, schema, encoder));
+	}
+
+	private static <T> void write(Path target, Iterable<T> rows, RowWriterFactory<T> writers) {
 		Path dir = target.toAbsolutePath().getParent();
 		Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
 		try {
 			Files.createDirectories(dir);
-			try (ParquetWriter<GenericRecord> writer = writer(temp, schema)) {
+			try (RowWriter<T> writer = writers.open(temp)) {
 				for (T row : rows) {
-					writer.write(toRecord.apply(row));
+					writer.write(row);
 				}
 			}
 			moveIntoPlace(temp, target);
@@ -84,20 +112,67 @@ public final class ParquetFiles {
 		}
 	}
 
-	private static ParquetWriter<GenericRecord> writer(Path file, Schema schema) throws IOException {
+	private static <T> RowWriter<T> writer(Path file, Schema schema, Function<T, GenericRecord> toRecord)
+			throws IOException {
 		if (FlatRecordWriteSupport.supports(schema)) {
 			// same file as parquet-avro writes, without its per-value schema resolution
-			return FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema)
-				.withConf(HADOOP_CONF)
-				.withCompressionCodec(CompressionCodecName.SNAPPY)
-				.build();
+			return flatWriter(file, schema,
+					(row, fields) -> FlatRecordWriteSupport.GENERIC_RECORDS.encode(toRecord.apply(row), fields));
 		}
-		return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+		ParquetWriter<GenericRecord> avro = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
 			.withSchema(schema)
 			.withDataModel(GenericData.get())
 			.withConf(HADOOP_CONF)
 			.withCompressionCodec(CompressionCodecName.SNAPPY)
 			.build();
+		return new RowWriter<>() {
+
+			@Override
+			public void write(T row) throws IOException {
+				avro.write(toRecord.apply(row));
+			}
+
+			@Override
+			public void close() throws IOException {
+				avro.close();
+			}
+
+		};
+	}
+
+	private static <T> RowWriter<T> flatWriter(Path file, Schema schema, FlatRowEncoder<T> encoder) throws IOException {
+		ParquetWriter<T> writer = FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema, encoder)
+			.withConf(HADOOP_CONF)
+			.withCompressionCodec(CompressionCodecName.SNAPPY)
+			.build();
+		return new RowWriter<>() {
+
+			@Override
+			public void write(T row) throws IOException {
+				writer.write(row);
+			}
+
+			@Override
+			public void close() throws IOException {
+				writer.close();
+			}
+
+		};
+	}
+
+	/** Writes rows to an open file. */
+	private interface RowWriter<T> extends Closeable {
+
+		void write(T row) throws IOException;
+
+	}
+
+	/** Opens a {@link RowWriter} on a file. */
+	@FunctionalInterface
+	private interface RowWriterFactory<T> {
+
+		RowWriter<T> open(Path file) throws IOException;
+
 	}
 
 	/**

@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.avro.LogicalTypes;
@@ -16,7 +14,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
@@ -43,6 +40,9 @@ public final class RawPricesCodec {
 	/** The Avro schema the collector writes. */
 	public static final Schema SCHEMA = buildSchema();
 
+	/** Every column of {@link #SCHEMA}, in order. */
+	private static final List<String> COLUMNS = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
+
 	private RawPricesCodec() {
 	}
 
@@ -53,7 +53,7 @@ public final class RawPricesCodec {
 	 * @throws ParquetFileException naming the file
 	 */
 	public static void write(Path file, Collection<RawPriceRow> rows) {
-		ParquetFiles.writeAtomically(file, SCHEMA, rows, RawPricesCodec::toRecord);
+		ParquetFiles.writeFlatAtomically(file, SCHEMA, rows, RawPricesCodec::encode);
 	}
 
 	/**
@@ -63,12 +63,28 @@ public final class RawPricesCodec {
 	 * @throws ParquetFileException naming the file (and the column, for schema drift)
 	 */
 	public static List<RawPriceRow> read(Path file) {
-		MessageType schema = ParquetFiles.schemaOf(file);
-		checkSchema(file, schema);
-		if (scannable(schema)) {
-			return scan(file, schema);
-		}
-		return ParquetFiles.read(file, RawPricesCodec::fromRecord);
+		return read(file, new SharedStrings());
+	}
+
+	/**
+	 * Reads a raw file after checking its schema, taking its strings from those shared
+	 * with the reads of other files: rows of many files then hold one instance of each
+	 * value, which makes comparing them (and writing them again, sorted by card) much
+	 * cheaper than comparing the bytes of equal strings scattered over the heap.
+	 * @param file the file
+	 * @param sharedStrings the strings of the files read so far; this file's are added
+	 * @return its rows
+	 * @throws ParquetFileException naming the file (and the column, for schema drift)
+	 * @since 0.1.0
+	 */
+	public static List<RawPriceRow> read(Path file, SharedStrings sharedStrings) {
+		List<RawPriceRow> rows = new ArrayList<>();
+		// one open of the file: the schema is checked from the footer the scan reads
+		boolean scanned = ColumnReading.scanIf(file, (schema) -> {
+			checkSchema(file, schema);
+			return scannable(schema) ? COLUMNS : null;
+		}, (group) -> scan(file, group, sharedStrings, rows));
+		return scanned ? rows : ParquetFiles.read(file, RawPricesCodec::fromRecord);
 	}
 
 	/** Whether the file has exactly the column types this class writes. */
@@ -92,54 +108,38 @@ public final class RawPricesCodec {
 	}
 
 	/**
-	 * Reads the file column by column into rows, as {@link #fromRecord} maps records; the
-	 * strings of a file repeat (the same cards every day), so each distinct value is
-	 * decoded once.
+	 * Reads one row group column by column into rows, as {@link #fromRecord} maps
+	 * records; the strings repeat (the same cards every day), so each distinct value is
+	 * decoded once for all the files that share {@code strings}.
 	 */
-	private static List<RawPriceRow> scan(Path file, MessageType schema) {
-		List<String> columns = SCHEMA.getFields().stream().map(Schema.Field::name).toList();
-		List<RawPriceRow> rows = new ArrayList<>();
-		Map<Binary, String> strings = new HashMap<>();
-		ColumnReading.scan(file, schema, columns, (group) -> {
-			ColumnReading.Column[] c = new ColumnReading.Column[columns.size()];
-			for (int i = 0; i < c.length; i++) {
-				c[i] = group.column(columns.get(i));
+	private static void scan(Path file, ColumnReading.RowGroup group, SharedStrings strings, List<RawPriceRow> rows) {
+		ColumnReading.Column[] c = new ColumnReading.Column[COLUMNS.size()];
+		for (int i = 0; i < c.length; i++) {
+			c[i] = group.column(COLUMNS.get(i));
+		}
+		for (long r = 0; r < group.rows(); r++) {
+			String cardId = string(c[0], strings);
+			if (cardId == null) {
+				throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
+						null);
 			}
-			for (long r = 0; r < group.rows(); r++) {
-				String cardId = string(c[0], strings);
-				if (cardId == null) {
-					throw new ParquetFileException(file, "row " + rows.size() + ": column 'card_id' must not be null",
-							null);
-				}
-				if (!c[5].present()) {
-					throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null",
-							null);
-				}
-				LocalDate date = LocalDate.ofEpochDay(c[5].integer());
-				String source = string(c[10], strings);
-				Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
-						: date.atStartOfDay(ZoneOffset.UTC).toInstant();
-				rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
-						string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
-						string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
-						number(c[13]), string(c[14], strings), collectedAt));
-				group.consume();
+			if (!c[5].present()) {
+				throw new ParquetFileException(file, "row " + rows.size() + ": column 'date' must not be null", null);
 			}
-		});
-		return rows;
+			LocalDate date = LocalDate.ofEpochDay(c[5].integer());
+			String source = string(c[10], strings);
+			Instant collectedAt = c[15].present() ? Instant.ofEpochMilli(c[15].longValue())
+					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+			rows.add(new RawPriceRow(cardId, string(c[1], strings), string(c[2], strings), string(c[3], strings),
+					string(c[4], strings), date, number(c[6]), string(c[7], strings), string(c[8], strings),
+					string(c[9], strings), (source != null) ? source : "unknown", number(c[11]), number(c[12]),
+					number(c[13]), string(c[14], strings), collectedAt));
+			group.consume();
+		}
 	}
 
-	private static String string(ColumnReading.Column column, Map<Binary, String> strings) {
-		if (!column.present()) {
-			return null;
-		}
-		Binary value = column.binary();
-		String text = strings.get(value);
-		if (text == null) {
-			text = value.toStringUsingUTF8();
-			strings.put(value.copy(), text);
-		}
-		return text;
+	private static String string(ColumnReading.Column column, SharedStrings strings) {
+		return column.present() ? strings.decode(column.binary()) : null;
 	}
 
 	private static Double number(ColumnReading.Column column) {
@@ -166,6 +166,32 @@ public final class RawPricesCodec {
 			case DOUBLE, FLOAT, INT32, INT64 -> true;
 			default -> false;
 		};
+	}
+
+	/**
+	 * Hands a row's values to a writer in {@link #SCHEMA} order (as {@link #toRecord}
+	 * puts them in a record).
+	 * @param row the row
+	 * @param fields receives the values
+	 * @since 0.1.0
+	 */
+	public static void encode(RawPriceRow row, FlatRowEncoder.Fields fields) {
+		fields.string(row.cardId());
+		fields.string(row.cardNumber());
+		fields.string(row.cardName());
+		fields.string(row.setId());
+		fields.string(row.setName());
+		fields.integer((int) row.date().toEpochDay());
+		fields.number(row.marketPrice());
+		fields.string(row.category());
+		fields.string(row.rarity());
+		fields.string(row.tcgplayerId());
+		fields.string(row.source());
+		fields.number(row.lowPrice());
+		fields.number(row.midPrice());
+		fields.number(row.highPrice());
+		fields.string(row.currency());
+		fields.longValue(row.collectedAt().toEpochMilli());
 	}
 
 	static GenericRecord toRecord(RawPriceRow row) {

@@ -11,11 +11,10 @@ import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.io.api.Binary;
 
 import dev.pokewatch.common.parquet.ColumnReading;
+import dev.pokewatch.common.parquet.FlatRowEncoder;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.ParquetFiles;
 
@@ -30,7 +29,7 @@ import dev.pokewatch.common.parquet.ParquetFiles;
  * <p>
  * Everything about the file is in this class, so adding a column touches it alone (plus
  * the code that fills or uses the value): a component of {@link Row}, a field in
- * {@link #SCHEMA}, its value in {@code toRecord} and {@code readRows}, and an accessor on
+ * {@link #SCHEMA}, its value in {@code encode} and {@code readRows}, and an accessor on
  * {@link RowView}.
  *
  * @since 0.1.0
@@ -67,7 +66,7 @@ public final class ServedFeaturesCodec {
 	 * @throws ParquetFileException naming the file; a previous file is then untouched
 	 */
 	public static void write(Path file, Stream<Row> rows) {
-		ParquetFiles.writeAtomically(file, SCHEMA, rows::iterator, ServedFeaturesCodec::toRecord);
+		ParquetFiles.writeFlatAtomically(file, SCHEMA, rows::iterator, ServedFeaturesCodec::encode);
 	}
 
 	/**
@@ -80,18 +79,17 @@ public final class ServedFeaturesCodec {
 		write(file, rows.stream());
 	}
 
-	private static GenericRecord toRecord(Row row) {
-		GenericRecord record = new GenericData.Record(SCHEMA);
-		record.put("card_id", row.cardId());
-		record.put("card_name", row.cardName());
-		record.put("set_name", row.setName());
-		record.put("category", row.category());
-		record.put("date", (int) row.date().toEpochDay());
-		record.put("market_price", row.marketPrice());
-		record.put("fair_price", row.fairPrice());
-		record.put("dispersion", row.dispersion());
-		record.put("is_outlier", row.outlier());
-		return record;
+	/** Hands a row's values to the writer in {@link #SCHEMA} order. */
+	private static void encode(Row row, FlatRowEncoder.Fields fields) {
+		fields.string(row.cardId());
+		fields.string(row.cardName());
+		fields.string(row.setName());
+		fields.string(row.category());
+		fields.integer((int) row.date().toEpochDay());
+		fields.number(row.marketPrice());
+		fields.number(row.fairPrice());
+		fields.number(row.dispersion());
+		fields.bool(row.outlier());
 	}
 
 	/**

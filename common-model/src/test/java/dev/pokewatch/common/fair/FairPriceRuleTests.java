@@ -14,6 +14,26 @@ class FairPriceRuleTests {
 	private static final double NaN = Double.NaN;
 
 	@Test
+	void fairPricesWhenGivenSharedBasePricesShouldEqualComputingThemAlone() {
+		java.util.Random random = new java.util.Random(3);
+		double[] usable = new double[400];
+		for (int i = 0; i < usable.length; i++) {
+			usable[i] = (random.nextInt(6) == 0) ? NaN : 1 + random.nextInt(5000) / 100.0;
+		}
+		for (FairPriceType type : FairPriceType.values()) {
+			for (int window : new int[] { 1, 3, 7, 30 }) {
+				double[] base = new FairPriceRule(type, window).basePrices(usable);
+				double[] copy = base.clone();
+				for (Trend trend : Trend.values()) {
+					FairPriceRule rule = new FairPriceRule(type, window, trend);
+					assertThat(rule.fairPrices(usable, base)).as(rule.id()).isEqualTo(rule.fairPrices(usable));
+				}
+				assertThat(base).as("base prices unchanged").isEqualTo(copy);
+			}
+		}
+	}
+
+	@Test
 	void smaWhenDayMissingShouldAverageCalendarWindowOfPreviousDaysOnly() {
 		double[] fair = new FairPriceRule(FairPriceType.SMA, 3).fairPrices(new double[] { 10, NaN, 20, 30, 40 });
 		assertThat(fair[0]).isNaN();

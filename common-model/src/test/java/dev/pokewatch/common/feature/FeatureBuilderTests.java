@@ -28,6 +28,34 @@ class FeatureBuilderTests {
 	}
 
 	@Test
+	void deduplicateWhenManyCardsDaysAndCollectionsShouldEqualKeepingLatestPerCardDayThenSorting() {
+		java.util.Random random = new java.util.Random(5);
+		List<RawPriceRow> rows = new java.util.ArrayList<>();
+		for (int n = 0; n < 20_000; n++) {
+			LocalDate day = DAY1.plusDays(random.nextInt(60));
+			// few distinct collection times: ties between rows of one card and day are
+			// common, and the later row must win them
+			Instant collected = day.atStartOfDay(java.time.ZoneOffset.UTC)
+				.toInstant()
+				.plusSeconds(3600L * random.nextInt(3));
+			rows.add(new RawPriceRow("card-" + random.nextInt(150), null, "Name", "s1", "Set", day,
+					(double) random.nextInt(1000), null, null, null, "sample", null, null, null, "USD", collected));
+		}
+		java.util.Map<RawPriceRow.CardDay, RawPriceRow> latest = new java.util.HashMap<>();
+		for (RawPriceRow row : rows) {
+			latest.merge(row.key(), row,
+					(kept, candidate) -> candidate.collectedAt().isBefore(kept.collectedAt()) ? kept : candidate);
+		}
+		List<RawPriceRow> expected = new java.util.ArrayList<>(latest.values());
+		expected.sort(java.util.Comparator.comparing(RawPriceRow::cardId).thenComparing(RawPriceRow::date));
+		List<RawPriceRow> unique = FeatureBuilder.deduplicate(rows);
+		assertThat(unique).hasSize(expected.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(unique.get(i)).as("row %d", i).isSameAs(expected.get(i));
+		}
+	}
+
+	@Test
 	void buildWhenDaysMissingAndZeroPriceShouldUsePreviousUsableCalendarDays() {
 		List<RawPriceRow> rows = List.of(row("a", DAY1, 10.0), row("a", DAY1.plusDays(1), 12.0),
 				row("a", DAY1.plusDays(3), 0.0), row("a", DAY1.plusDays(4), 14.0), row("a", DAY1.plusDays(5), 16.0));

@@ -43,6 +43,77 @@ class ProcessedFeaturesCodecTests {
 	}
 
 	@Test
+	void writeShouldProduceTheFileParquetAvroWritesFromRecords() throws Exception {
+		// cards with gaps, missing and zero prices, spikes (outliers), null strings
+		java.util.Random random = new java.util.Random(17);
+		List<RawPriceRow> raw = new ArrayList<>();
+		for (int card = 0; card < 30; card++) {
+			double level = 1 + random.nextInt(300);
+			for (int d = 0; d < 200; d++) {
+				if (random.nextInt(8) == 0) {
+					continue;
+				}
+				int kind = random.nextInt(40);
+				Double price = (kind == 0) ? null : (kind == 1) ? 0.0 : (kind == 2) ? level * 10 : level;
+				level = Math.max(0.5, level * (0.95 + random.nextInt(100) / 1000.0));
+				raw.add(new RawPriceRow("card-" + card, (card % 3 == 0) ? null : "" + card, "Name é " + card, "s1",
+						"Set", DAY.plusDays(d), price, (card % 4 == 0) ? null : "cat" + (card % 2), null, "" + card,
+						"sample", (kind == 3) ? null : level * 0.9, level, level * 1.1, "USD",
+						Instant.parse("2026-03-01T10:00:00Z").plusSeconds(86_400L * d)));
+			}
+		}
+		List<ProcessedPriceRow> rows = FeatureBuilder.build(raw, OutlierRule.DEFAULT);
+		Path written = this.dir.resolve("codec.parquet");
+		Path reference = this.dir.resolve("avro.parquet");
+		ProcessedFeaturesCodec.write(written, rows);
+		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = org.apache.parquet.avro.AvroParquetWriter
+			.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
+			.withSchema(ProcessedFeaturesCodec.SCHEMA)
+			.withDataModel(GenericData.get())
+			.withConf(new org.apache.hadoop.conf.Configuration())
+			.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+			.build()) {
+			for (ProcessedPriceRow row : rows) {
+				writer.write(record(row));
+			}
+		}
+		assertThat(rows).hasSizeGreaterThan(5000);
+		assertThat(rows).anyMatch(ProcessedPriceRow::outlier);
+		assertThat(java.nio.file.Files.readAllBytes(written)).isEqualTo(java.nio.file.Files.readAllBytes(reference));
+	}
+
+	/** A row as an Avro record of the codec's schema, field by field by name. */
+	private static GenericRecord record(ProcessedPriceRow row) {
+		RawPriceRow raw = row.raw();
+		GenericRecord record = new GenericData.Record(ProcessedFeaturesCodec.SCHEMA);
+		record.put("card_id", raw.cardId());
+		record.put("card_number", raw.cardNumber());
+		record.put("card_name", raw.cardName());
+		record.put("set_id", raw.setId());
+		record.put("set_name", raw.setName());
+		record.put("date", (int) raw.date().toEpochDay());
+		record.put("market_price", raw.marketPrice());
+		record.put("category", raw.category());
+		record.put("rarity", raw.rarity());
+		record.put("tcgplayer_id", raw.tcgplayerId());
+		record.put("source", raw.source());
+		record.put("low_price", raw.lowPrice());
+		record.put("mid_price", raw.midPrice());
+		record.put("high_price", raw.highPrice());
+		record.put("currency", raw.currency());
+		record.put("collected_at", raw.collectedAt().toEpochMilli());
+		record.put("lag_1", row.lag1());
+		record.put("rolling_mean_3", row.rollingMean3());
+		record.put("rolling_mean_5", row.rollingMean5());
+		record.put("price_return_1d", row.priceReturn1d());
+		record.put("fair_value_baseline", row.fairValueBaseline());
+		record.put("is_outlier", row.outlier());
+		record.put("outlier_reason", row.outlierReason());
+		record.put("robust_level", row.robustLevel());
+		return record;
+	}
+
+	@Test
 	void readWhenRawFileShouldNameMissingColumn() {
 		Path file = this.dir.resolve("raw.parquet");
 		RawPricesCodec.write(file, List.of(FeatureBuilderTests.row("a", LocalDate.of(2026, 3, 1), 10.0)));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pokewatch.common.price.RawPriceRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link FlatRecordWriteSupport}.
@@ -56,6 +57,31 @@ class FlatRecordWriteSupportTests {
 			record.put("b", n % 7 == 0);
 			records.add(record);
 		}
+		assertSameFileAsParquetAvro(records);
+	}
+
+	@Test
+	void writeWhenStringsRepeatRowAfterRowShouldProduceTheFileParquetAvroWrites() throws Exception {
+		// runs of equal strings (new instances each row, as read from different files),
+		// broken by nulls and by other values, as in files sorted by card
+		java.util.Random random = new java.util.Random(11);
+		List<GenericRecord> records = new ArrayList<>();
+		for (int n = 0; n < 5000; n++) {
+			GenericRecord record = new GenericData.Record(ALL_TYPES);
+			int run = n / (1 + random.nextInt(40));
+			record.put("s", new String("card-" + run));
+			record.put("os", (random.nextInt(10) == 0) ? null : new String("set-" + (run / 3)));
+			record.put("i", n);
+			record.put("ol", null);
+			record.put("of", null);
+			record.put("od", (random.nextInt(10) == 0) ? null : run / 3.0);
+			record.put("b", false);
+			records.add(record);
+		}
+		assertSameFileAsParquetAvro(records);
+	}
+
+	private void assertSameFileAsParquetAvro(List<GenericRecord> records) throws Exception {
 		Path flat = this.dir.resolve("flat.parquet");
 		Path avro = this.dir.resolve("avro.parquet");
 		ParquetFiles.writeAtomically(flat, ALL_TYPES, records, (r) -> r);
@@ -71,6 +97,25 @@ class FlatRecordWriteSupportTests {
 		}
 		assertThat(FlatRecordWriteSupport.supports(ALL_TYPES)).isTrue();
 		assertThat(Files.readAllBytes(flat)).isEqualTo(Files.readAllBytes(avro));
+	}
+
+	@Test
+	void writeFlatWhenARowGivesTooFewValuesOrAWrongTypeShouldFailNamingTheFile() {
+		Path file = this.dir.resolve("bad.parquet");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.string(row)))
+			.withMessageContaining("bad.parquet")
+			.withMessageContaining("needs 7 values, got 1");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.number(1.0)))
+			.withMessageContaining("field 's' is STRING, got a DOUBLE value");
+		assertThatExceptionOfType(ParquetFileException.class)
+			.isThrownBy(() -> ParquetFiles.writeFlatAtomically(file, ALL_TYPES, List.of("x"),
+					(row, fields) -> fields.string(null)))
+			.withMessageContaining("Null-value for required field: s");
+		assertThat(file).doesNotExist();
 	}
 
 	@Test

@@ -40,6 +40,21 @@ class RawPricesCodecTests {
 	}
 
 	@Test
+	void readWhenStringsSharedAcrossFilesShouldGiveSameRowsHoldingOneInstancePerValue() {
+		Path first = this.dir.resolve("s_prices_2026-08-22.parquet");
+		Path second = this.dir.resolve("s_prices_2026-08-23.parquet");
+		RawPricesCodec.write(first, List.of(full("b_card", 12.5), full("a_card", 301.91)));
+		RawPricesCodec.write(second, List.of(full("a_card", 300.0)));
+		SharedStrings strings = new SharedStrings();
+		List<RawPriceRow> firstRows = RawPricesCodec.read(first, strings);
+		List<RawPriceRow> secondRows = RawPricesCodec.read(second, strings);
+		assertThat(firstRows).isEqualTo(RawPricesCodec.read(first));
+		assertThat(secondRows).isEqualTo(RawPricesCodec.read(second));
+		assertThat(secondRows.get(0).cardId()).isSameAs(firstRows.get(1).cardId());
+		assertThat(secondRows.get(0).setName()).isSameAs(firstRows.get(0).setName());
+	}
+
+	@Test
 	void readWhenEveryNullableColumnIsNullShouldKeepNulls() {
 		Path file = this.dir.resolve("nulls.parquet");
 		RawPriceRow sparse = new RawPriceRow("only_id", null, null, null, null, DAY, null, null, null, null, "sample",

@@ -59,6 +59,49 @@ class ServedFeaturesCodecTests {
 	}
 
 	@Test
+	void writeShouldProduceTheFileParquetAvroWritesFromRecords() throws Exception {
+		java.util.Random random = new java.util.Random(23);
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
+		for (int card = 0; card < 40; card++) {
+			for (int d = 0; d < 150; d++) {
+				if (random.nextInt(6) == 0) {
+					continue;
+				}
+				rows.add(new ServedFeaturesCodec.Row("card-" + card, (card % 5 == 0) ? null : "Name " + card,
+						"Set " + (card / 10), (card % 3 == 0) ? null : "cat", LocalDate.of(2026, 1, 1).plusDays(d),
+						(random.nextInt(10) == 0) ? null : 1 + random.nextInt(9000) / 100.0,
+						(random.nextInt(10) == 0) ? null : 1 + random.nextInt(9000) / 100.0,
+						(d < 20) ? null : random.nextInt(100) / 1000.0, random.nextInt(30) == 0));
+			}
+		}
+		Path written = this.dir.resolve("codec.parquet");
+		Path reference = this.dir.resolve("avro.parquet");
+		ServedFeaturesCodec.write(written, rows);
+		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = org.apache.parquet.avro.AvroParquetWriter
+			.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
+			.withSchema(ServedFeaturesCodec.SCHEMA)
+			.withDataModel(GenericData.get())
+			.withConf(new org.apache.hadoop.conf.Configuration())
+			.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+			.build()) {
+			for (ServedFeaturesCodec.Row row : rows) {
+				GenericRecord record = new GenericData.Record(ServedFeaturesCodec.SCHEMA);
+				record.put("card_id", row.cardId());
+				record.put("card_name", row.cardName());
+				record.put("set_name", row.setName());
+				record.put("category", row.category());
+				record.put("date", (int) row.date().toEpochDay());
+				record.put("market_price", row.marketPrice());
+				record.put("fair_price", row.fairPrice());
+				record.put("dispersion", row.dispersion());
+				record.put("is_outlier", row.outlier());
+				writer.write(record);
+			}
+		}
+		assertThat(java.nio.file.Files.readAllBytes(written)).isEqualTo(java.nio.file.Files.readAllBytes(reference));
+	}
+
+	@Test
 	void readShouldAnnounceEachRunOfACardAndGiveTheServedColumns() {
 		Path file = this.dir.resolve("features.parquet");
 		ServedFeaturesCodec

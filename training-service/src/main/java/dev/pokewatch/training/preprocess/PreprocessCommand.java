@@ -22,6 +22,7 @@ import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.feature.ProcessedPriceRow;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.RawPricesCodec;
+import dev.pokewatch.common.parquet.SharedStrings;
 import dev.pokewatch.common.price.RawPriceRow;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ConsoleFormat;
@@ -127,10 +128,13 @@ public class PreprocessCommand {
 
 	private SetOutcome processSet(String set, List<Path> files, Path targetDir, OutlierRule rule, boolean skipBadFiles,
 			AtomicInteger done, int setCount) {
-		// one file per set and day: reading them in parallel is what makes this fast
+		// one file per set and day: reading them in parallel is what makes this fast;
+		// the files share their strings (card names, ids, ...), so a card's rows hold
+		// the same instances, which the writer compares cheaply
+		SharedStrings strings = new SharedStrings();
 		List<Object> results = files.parallelStream().map((file) -> {
 			try {
-				return (Object) RawPricesCodec.read(file);
+				return (Object) RawPricesCodec.read(file, strings);
 			}
 			catch (ParquetFileException ex) {
 				return ex;

@@ -54,24 +54,20 @@ final class ModelSelection {
 			.distinct()
 			.collect(Collectors.toMap(Function.identity(),
 					(window) -> series.stream().map((s) -> train.dispersion(window).of(s.usable())).toList()));
-		List<Candidate> grid = train.grid().parallelStream().flatMap((model) -> {
-			List<SeriesForecast> forecasts = forecasts(series, model, dispersion.get(model.windowDays()));
-			// one pass over the points per window scores every signal rule of this
-			// fair-price rule
-			List<BacktestMetrics> selections = Backtest.evaluate(forecasts, split.selection(), signalRules, horizon);
-			List<BacktestMetrics> holdouts = Backtest.evaluate(forecasts, split.holdout(), signalRules, horizon);
-			return IntStream.range(0, signalRules.size()).mapToObj((r) -> {
-				SignalRule rule = signalRules.get(r);
-				BacktestMetrics onSelection = selections.get(r);
-				BacktestMetrics onHoldout = holdouts.get(r);
-				double score = onSelection.signalLiftPpInterval().map(ConfidenceInterval::low).orElse(Double.NaN);
-				boolean eligible = onSelection.mape() <= params.gate().mapeMax()
-						&& onSelection.signalOutcomes() >= train.minSignals()
-						&& !onSelection.buyEvidence().significantlyNegative()
-						&& !onSelection.sellEvidence().significantlyNegative() && score > train.minLift();
-				return new Candidate(model, rule, onSelection, onHoldout, score, eligible);
-			});
-		}).toList();
+		// rules that differ only in their trend share their trailing statistic: each
+		// group computes it once per series, then backtests each of its rules
+		Map<List<Object>, List<FairPriceRule>> byStatistic = train.grid()
+			.stream()
+			.collect(Collectors.groupingBy((model) -> List.of(model.type(), model.windowDays()), LinkedHashMap::new,
+					Collectors.toList()));
+		Map<FairPriceRule, List<Candidate>> byModel = byStatistic.values().parallelStream().flatMap((models) -> {
+			List<double[]> base = series.stream().map((s) -> models.get(0).basePrices(s.usable())).toList();
+			return models.stream()
+				.map((model) -> Map.entry(model,
+						candidates(model, forecasts(series, model, base, dispersion.get(model.windowDays())), split,
+								signalRules, params)));
+		}).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (same, repeated) -> same));
+		List<Candidate> grid = train.grid().stream().flatMap((model) -> byModel.get(model).stream()).toList();
 		Candidate chosen;
 		String reason;
 		List<Candidate> eligible = grid.stream().filter(Candidate::eligible).toList();
@@ -113,6 +109,37 @@ final class ModelSelection {
 		BacktestMetrics legacy = Backtest.evaluate(legacyFair, split.holdout(), params.thresholds(), horizon);
 		return new Result(grid, chosen, reason, naive, legacy, split, horizon,
 				dispersion.get(chosen.model().windowDays()));
+	}
+
+	private static List<Candidate> candidates(FairPriceRule model, List<SeriesForecast> forecasts, SeriesSplit split,
+			List<SignalRule> signalRules, TrainingParams params) {
+		TrainingParams.Train train = params.train();
+		int horizon = train.horizonDays();
+		// one pass over the points per window scores every signal rule of this
+		// fair-price rule
+		List<BacktestMetrics> selections = Backtest.evaluate(forecasts, split.selection(), signalRules, horizon);
+		List<BacktestMetrics> holdouts = Backtest.evaluate(forecasts, split.holdout(), signalRules, horizon);
+		return IntStream.range(0, signalRules.size()).mapToObj((r) -> {
+			SignalRule rule = signalRules.get(r);
+			BacktestMetrics onSelection = selections.get(r);
+			BacktestMetrics onHoldout = holdouts.get(r);
+			double score = onSelection.signalLiftPpInterval().map(ConfidenceInterval::low).orElse(Double.NaN);
+			boolean eligible = onSelection.mape() <= params.gate().mapeMax()
+					&& onSelection.signalOutcomes() >= train.minSignals()
+					&& !onSelection.buyEvidence().significantlyNegative()
+					&& !onSelection.sellEvidence().significantlyNegative() && score > train.minLift();
+			return new Candidate(model, rule, onSelection, onHoldout, score, eligible);
+		}).toList();
+	}
+
+	private static List<SeriesForecast> forecasts(List<CardSeries> series, FairPriceRule model, List<double[]> base,
+			List<double[]> dispersion) {
+		List<SeriesForecast> forecasts = new ArrayList<>(series.size());
+		for (int s = 0; s < series.size(); s++) {
+			forecasts.add(new SeriesForecast(series.get(s), model.fairPrices(series.get(s).usable(), base.get(s)),
+					dispersion.get(s)));
+		}
+		return forecasts;
 	}
 
 	static List<SeriesForecast> forecasts(List<CardSeries> series, FairPriceRule model, List<double[]> dispersion) {
