@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +44,18 @@ public final class ServedFeaturesBinary {
 	private static final int MAGIC = 0x50575346;
 
 	private static final int FORMAT = 1;
+
+	/** Magic number and format, before the version string. */
+	private static final int HEADER_BYTES_BEFORE_VERSION = 8;
+
+	/** A row's bytes: day (int), market, fair and dispersion (doubles), outlier flag. */
+	private static final int ROW_BYTES = 4 + 8 + 8 + 8 + 1;
+
+	/** Keeps a corrupt count from asking for more than an int of bytes. */
+	private static final int MAX_ROWS_PER_CARD = Integer.MAX_VALUE / ROW_BYTES;
+
+	/** The read buffer's first size; a card needing more grows it. */
+	private static final int CHUNK_BYTES = 1 << 20;
 
 	private ServedFeaturesBinary() {
 	}
@@ -98,7 +109,7 @@ public final class ServedFeaturesBinary {
 			ByteBuffer header = ByteBuffer.allocate((int) Math.min(channel.size(), 1 << 16));
 			channel.read(header, 0);
 			header.flip();
-			return header(file, header);
+			return versionHeader(file, header);
 		}
 	}
 
@@ -112,19 +123,21 @@ public final class ServedFeaturesBinary {
 	 */
 	public static void read(Path file, ServedFeaturesCodec.Visitor visitor) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-			header(file, buffer);
+			ChunkedInput in = new ChunkedInput(channel);
+			header(file, in.need(HEADER_BYTES_BEFORE_VERSION + 2));
+			readUtf(in);
 			ArrayRowView row = new ArrayRowView();
-			while (buffer.get() != 0) {
-				visitor.card(readUtf(buffer));
-				row.load(buffer);
+			while (in.need(1).get() != 0) {
+				visitor.card(readUtf(in));
+				row.load(in);
 				for (int r = 0; r < row.size; r++) {
 					row.moveTo(r);
 					visitor.row(row);
 				}
 			}
-			if (buffer.hasRemaining()) {
-				throw new IOException(file + ": " + buffer.remaining() + " byte(s) after the last card");
+			long trailing = in.remaining();
+			if (trailing > 0) {
+				throw new IOException(file + ": " + trailing + " byte(s) after the last card");
 			}
 		}
 		catch (BufferUnderflowException | IllegalArgumentException ex) {
@@ -132,14 +145,29 @@ public final class ServedFeaturesBinary {
 		}
 	}
 
-	private static String header(Path file, ByteBuffer buffer) throws IOException {
-		if (buffer.remaining() < 8 || buffer.getInt() != MAGIC) {
+	private static void header(Path file, ByteBuffer buffer) throws IOException {
+		if (buffer.remaining() < HEADER_BYTES_BEFORE_VERSION || buffer.getInt() != MAGIC) {
 			throw new IOException(file + ": not a served features binary file");
 		}
 		int format = buffer.getInt();
 		if (format != FORMAT) {
 			throw new IOException(file + ": format " + format + ", this reader knows " + FORMAT);
 		}
+	}
+
+	private static String readUtf(ChunkedInput in) throws IOException {
+		int length = Short.toUnsignedInt(in.need(2).getShort());
+		byte[] bytes = new byte[length];
+		in.need(length).get(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private static String readOptionalUtf(ChunkedInput in) throws IOException {
+		return (in.need(1).get() != 0) ? readUtf(in) : null;
+	}
+
+	private static String versionHeader(Path file, ByteBuffer buffer) throws IOException {
+		header(file, buffer);
 		return readUtf(buffer);
 	}
 
@@ -151,10 +179,6 @@ public final class ServedFeaturesBinary {
 		byte[] bytes = new byte[length];
 		buffer.get(bytes);
 		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
-	private static String readOptionalUtf(ByteBuffer buffer) {
-		return (buffer.get() != 0) ? readUtf(buffer) : null;
 	}
 
 	/**
@@ -228,6 +252,62 @@ public final class ServedFeaturesBinary {
 	}
 
 	/**
+	 * The file read in chunks into one heap buffer. Not a mapping: a mapped file stays
+	 * resident until its buffer is collected, which after the startup read was never
+	 * (issue 9: 102 MB of the API's RSS for a 10k-card model).
+	 */
+	private static final class ChunkedInput {
+
+		private final FileChannel channel;
+
+		private ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).flip();
+
+		ChunkedInput(FileChannel channel) {
+			this.channel = channel;
+		}
+
+		/**
+		 * The buffer with at least {@code bytes} bytes remaining at its position.
+		 * @param bytes how many bytes the caller reads next
+		 * @return the buffer
+		 * @throws BufferUnderflowException when the file ends first
+		 */
+		ByteBuffer need(int bytes) throws IOException {
+			if (this.buffer.remaining() >= bytes) {
+				return this.buffer;
+			}
+			if (bytes > remaining()) {
+				// before growing the buffer: a corrupt count must not allocate its size
+				throw new BufferUnderflowException();
+			}
+			if (this.buffer.capacity() < bytes) {
+				ByteBuffer larger = ByteBuffer.allocate(Math.max(bytes, 2 * this.buffer.capacity()));
+				larger.put(this.buffer);
+				this.buffer = larger;
+			}
+			else {
+				this.buffer.compact();
+			}
+			while (this.buffer.position() < bytes) {
+				if (this.channel.read(this.buffer) < 0) {
+					throw new BufferUnderflowException();
+				}
+			}
+			this.buffer.flip();
+			return this.buffer;
+		}
+
+		/**
+		 * Bytes not read yet, in the buffer and in the file.
+		 * @return the count
+		 */
+		long remaining() throws IOException {
+			return this.buffer.remaining() + this.channel.size() - this.channel.position();
+		}
+
+	}
+
+	/**
 	 * The rows of one card, read with bulk copies; the view moves row by row.
 	 */
 	private static final class ArrayRowView implements ServedFeaturesCodec.RowView {
@@ -252,21 +332,21 @@ public final class ServedFeaturesBinary {
 
 		private int run;
 
-		void load(ByteBuffer buffer) {
-			this.size = buffer.getInt();
-			if (this.size < 0) {
-				throw new IllegalArgumentException("negative row count " + this.size);
+		void load(ChunkedInput in) throws IOException {
+			ByteBuffer counts = in.need(8);
+			this.size = counts.getInt();
+			if (this.size < 0 || this.size > MAX_ROWS_PER_CARD) {
+				throw new IllegalArgumentException("bad row count " + this.size);
 			}
-			int runs = buffer.getInt();
+			int runs = counts.getInt();
 			if (runs < 0 || runs > this.size) {
 				throw new IllegalArgumentException("bad name run count " + runs);
 			}
 			this.runStarts = new int[runs];
 			this.runNames = new String[runs][];
 			for (int i = 0; i < runs; i++) {
-				this.runStarts[i] = buffer.getInt();
-				this.runNames[i] = new String[] { readOptionalUtf(buffer), readOptionalUtf(buffer),
-						readOptionalUtf(buffer) };
+				this.runStarts[i] = in.need(4).getInt();
+				this.runNames[i] = new String[] { readOptionalUtf(in), readOptionalUtf(in), readOptionalUtf(in) };
 			}
 			if (this.days.length < this.size) {
 				this.days = new int[this.size];
@@ -275,6 +355,7 @@ public final class ServedFeaturesBinary {
 				this.dispersion = new double[this.size];
 				this.outlier = new byte[this.size];
 			}
+			ByteBuffer buffer = in.need(ROW_BYTES * this.size);
 			buffer.asIntBuffer().get(this.days, 0, this.size);
 			skip(buffer, 4L * this.size);
 			buffer.asDoubleBuffer().get(this.market, 0, this.size);

@@ -50,6 +50,35 @@ class ServedFeaturesBinaryTests {
 	}
 
 	@Test
+	void readShouldCrossChunksAndCardsLargerThanOneChunk() throws IOException {
+		// the reader fills a 1 MB buffer: cards straddle its ends, and one card of 60,000
+		// days (1.7 MB) needs more than it holds
+		List<ServedFeaturesCodec.Row> rows = new ArrayList<>();
+		for (int card = 0; card < 400; card++) {
+			for (int day = 0; day < 150; day++) {
+				rows.add(new ServedFeaturesCodec.Row("card_" + card, "Card " + card, "Set", "chase", DAY.plusDays(day),
+						1.0 + card + day / 1000.0, (day == 0) ? null : 2.0 + day, 0.01 * day, day % 13 == 0));
+			}
+		}
+		for (int day = 0; day < 60_000; day++) {
+			rows.add(new ServedFeaturesCodec.Row("long_card", "Long", "Set", null, DAY.plusDays(day), 3.0 + day,
+					4.0 + day, null, false));
+		}
+		Path parquet = this.dir.resolve("features.parquet");
+		Path binary = this.dir.resolve(ServedFeaturesBinary.FILE_NAME);
+		ServedFeaturesCodec.write(parquet, rows);
+		ServedFeaturesBinary.write(binary, "v-chunks", rows.stream());
+		assertThat(Files.size(binary)).isGreaterThan(3L << 20);
+
+		Recorder fromParquet = new Recorder();
+		ServedFeaturesCodec.read(parquet, fromParquet);
+		Recorder fromBinary = new Recorder();
+		ServedFeaturesBinary.read(binary, fromBinary);
+
+		assertThat(fromBinary.visits).hasSize(rows.size() + 401).containsExactlyElementsOf(fromParquet.visits);
+	}
+
+	@Test
 	void readWhenTruncatedOrForeignShouldFailNamingTheFile() throws IOException {
 		Path binary = this.dir.resolve(ServedFeaturesBinary.FILE_NAME);
 		ServedFeaturesBinary.write(binary, "v-2",
