@@ -58,6 +58,19 @@ expect "an AOT cache made by another JDK is not used, and serve says so" 0 "the 
   POKEWATCH_AOT_CACHE="$work/aot/other.aot" bash -c 'touch "$POKEWATCH_AOT_CACHE"; echo /elsewhere > "$POKEWATCH_AOT_CACHE.java-home"; "$0" serve' "$LAUNCHER"
 expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
+# a rebuilt jar with the reproducible build's fixed timestamp: the recorded size tells it apart
+root="$work/root"; mkdir -p "$root/bin" "$root/serving-api/target/aot/app"
+cp "$LAUNCHER" "$root/bin/pokewatch"; cp -r config "$root/config"
+printf 'old jar' > "$root/serving-api/target/serving-api.jar"; touch "$root/serving-api/target/aot/app/serving-api.jar"
+touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
+touch "$root/serving-api/target/aot/serving-api.aot" && echo "$work/jvms/jdk-25" > "$root/serving-api/target/aot/serving-api.aot.java-home"
+echo 7 > "$root/serving-api/target/aot/serving-api.aot.jar-size"
+expect "an AOT cache made for this jar (same size) is used" 0 "-XX:AOTCache=$root/serving-api/target/aot/serving-api.aot" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" "$root/bin/pokewatch" serve
+printf 'rebuilt jar' > "$root/serving-api/target/serving-api.jar"; touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
+expect "an AOT cache made for another jar of the same timestamp is not used, and serve says so" 0 \
+  "the AOT cache was made for another serving-api.jar" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" "$root/bin/pokewatch" serve
 expect "aot-cache on Java 21 is skipped with a clear word" 0 "an AOT cache needs Java 25 or newer, found 21" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" aot-cache
 # the containers' health check: HTTP over bash's /dev/tcp, no curl or wget
