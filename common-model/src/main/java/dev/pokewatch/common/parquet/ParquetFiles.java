@@ -125,19 +125,7 @@ public final class ParquetFiles {
 			.withConf(HADOOP_CONF)
 			.withCompressionCodec(CompressionCodecName.SNAPPY)
 			.build();
-		return new RowWriter<>() {
-
-			@Override
-			public void write(T row) throws IOException {
-				avro.write(toRecord.apply(row));
-			}
-
-			@Override
-			public void close() throws IOException {
-				avro.close();
-			}
-
-		};
+		return rowWriter(avro, toRecord);
 	}
 
 	private static <T> RowWriter<T> flatWriter(Path file, Schema schema, FlatRowEncoder<T> encoder) throws IOException {
@@ -145,11 +133,15 @@ public final class ParquetFiles {
 			.withConf(HADOOP_CONF)
 			.withCompressionCodec(CompressionCodecName.SNAPPY)
 			.build();
+		return rowWriter(writer, Function.identity());
+	}
+
+	private static <T, R> RowWriter<T> rowWriter(ParquetWriter<R> writer, Function<T, R> toWritten) {
 		return new RowWriter<>() {
 
 			@Override
 			public void write(T row) throws IOException {
-				writer.write(row);
+				writer.write(toWritten.apply(row));
 			}
 
 			@Override
