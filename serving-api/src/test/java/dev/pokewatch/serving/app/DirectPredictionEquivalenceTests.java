@@ -152,6 +152,13 @@ class DirectPredictionEquivalenceTests {
 				Arguments.of("chunked", chunked("/predict", "{\"card_id\":\"z_buy_weak\"}")));
 	}
 
+	@Test
+	void onlyTheFirstApiHasTheDirectPath() {
+		// otherwise every comparison here would compare the controller with itself
+		assertThat(direct.containsBean("directPredictionFilter")).isTrue();
+		assertThat(controller.containsBean("directPredictionFilter")).isFalse();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("requests")
 	void answersAsTheController(String name, byte[] request) {
