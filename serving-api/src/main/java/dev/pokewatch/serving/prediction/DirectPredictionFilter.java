@@ -80,20 +80,19 @@ final class DirectPredictionFilter extends OncePerRequestFilter {
 		String route = request.getRequestURI();
 		ServerHttpObservationFilter.findObservationContext(request)
 			.ifPresent((context) -> context.setPathPattern(route));
-		PredictionResponse answer;
+		PredictionAnswer answer;
 		try {
 			answer = this.single.answer(parsed);
 		}
 		catch (RuntimeException ex) {
-			// the exception handlers the controller's failures go to; once: answering
-			// again
-			// through the controller would repeat the lookups
+			// the exception handlers the controller's failures go to, once: answering
+			// again through the controller would repeat the lookups
 			if (this.exceptionResolver.resolveException(request, response, null, ex) == null) {
 				throw ex;
 			}
 			return;
 		}
-		byte[] json = this.responseWriter.writeValueAsBytes(answer);
+		byte[] json = answer.json(this.responseWriter);
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType("application/json");
 		response.setContentLength(json.length);

@@ -63,7 +63,7 @@ class PredictionController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA_REF)))
 	PredictionResponse predict(@Valid @RequestBody PredictionRequest request) {
-		return this.single.answer(request);
+		return this.single.answer(request).response();
 	}
 
 	@PostMapping(path = "/batch_predict", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -40,7 +40,7 @@ class PredictionService {
 	static final String OUTLIER_NOTE = "The market price of this day is flagged as an outlier: no BUY/SELL signal is "
 			+ "derived from it";
 
-	private final Cache<PredictionKey, PredictionResponse> cache;
+	private final Cache<PredictionKey, PredictionAnswer> cache;
 
 	private final Map<Signal, Counter> predictionsBySignal = new EnumMap<>(Signal.class);
 
@@ -70,9 +70,20 @@ class PredictionService {
 	 * @return the prediction
 	 */
 	PredictionResponse predict(ModelIndex index, String cardId, String dateText) {
-		PredictionResponse response = resolve(index, cardId, parseDate(dateText));
-		this.predictionsBySignal.get(response.signal()).increment();
-		return response;
+		return answer(index, cardId, dateText).response();
+	}
+
+	/**
+	 * Predicts one card, with the answer's JSON kept beside it when it is cached.
+	 * @param index the model to answer from
+	 * @param cardId the card
+	 * @param dateText the requested day, or {@code null} for the latest
+	 * @return the answer
+	 */
+	PredictionAnswer answer(ModelIndex index, String cardId, String dateText) {
+		PredictionAnswer answer = resolve(index, cardId, parseDate(dateText));
+		this.predictionsBySignal.get(answer.response().signal()).increment();
+		return answer;
 	}
 
 	/**
@@ -80,7 +91,7 @@ class PredictionService {
 	 * @param lookup a {@link OnlineLookup.Outcome#FOUND} lookup
 	 * @return the prediction
 	 */
-	PredictionResponse predict(OnlineLookup lookup) {
+	PredictionAnswer answer(OnlineLookup lookup) {
 		DaySignal day = lookup.day();
 		if (day == null) {
 			throw new FairPriceUnavailableException(lookup.card().cardId(), lookup.card().date(), null);
@@ -89,7 +100,7 @@ class PredictionService {
 				day.marketPrice(), day.fairPrice(), day.deviation(), day.signal(), lookup.modelVersion(), null,
 				day.outlier(), day.outlier() ? OUTLIER_NOTE : null, day.strengthOrNull());
 		this.predictionsBySignal.get(response.signal()).increment();
-		return response;
+		return new PredictionAnswer(response);
 	}
 
 	/**
@@ -144,7 +155,7 @@ class PredictionService {
 		return predict(index, item.cardId(), item.date());
 	}
 
-	private PredictionResponse resolve(ModelIndex index, String cardId, LocalDate requested) {
+	private PredictionAnswer resolve(ModelIndex index, String cardId, LocalDate requested) {
 		if (cardId == null || cardId.isBlank()) {
 			throw new InvalidPredictionRequestException("card_id", "'card_id' is required (a non-empty string)");
 		}
@@ -157,13 +168,13 @@ class PredictionService {
 			throw new DateBeforeHistoryException(cardId, requested, series.firstDate());
 		}
 		PredictionKey key = new PredictionKey(index.generation(), cardId, series.epochDay(at));
-		PredictionResponse response = this.cache.getIfPresent(key);
-		if (response == null) {
-			response = compute(index, series, at);
-			this.cache.put(key, response);
+		PredictionAnswer answer = this.cache.getIfPresent(key);
+		if (answer == null) {
+			answer = new PredictionAnswer(compute(index, series, at));
+			this.cache.put(key, answer);
 		}
 		return (requested != null && requested.toEpochDay() != series.epochDay(at))
-				? response.withRequestedDate(requested) : response;
+				? new PredictionAnswer(answer.response().withRequestedDate(requested)) : answer;
 	}
 
 	private PredictionResponse compute(ModelIndex index, ServedSeries series, int at) {

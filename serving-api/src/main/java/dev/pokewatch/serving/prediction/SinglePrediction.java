@@ -31,24 +31,24 @@ class SinglePrediction {
 	/**
 	 * Answers a request whose {@code card_id} passed validation.
 	 * @param request the request
-	 * @return the prediction
+	 * @return the prediction, with its JSON when cached
 	 * @throws dev.pokewatch.serving.system.ApiProblemException when the request cannot be
 	 * answered (unknown card, bad date, no model)
 	 */
-	PredictionResponse answer(PredictionRequest request) {
+	PredictionAnswer answer(PredictionRequest request) {
 		if (this.onlineFeatures != null && request.date() == null && request.cardId() != null
 				&& !request.cardId().isBlank()) {
 			// the latest day from the online feature store when configured; the local
 			// model when the store has nothing or fails
 			OnlineLookup lookup = this.onlineFeatures.latest(request.cardId());
 			if (lookup.outcome() == OnlineLookup.Outcome.FOUND) {
-				return this.service.predict(lookup);
+				return this.service.answer(lookup);
 			}
 			if (lookup.outcome() == OnlineLookup.Outcome.MISSING && this.registry.current() == null) {
 				throw new CardNotFoundException(request.cardId());
 			}
 		}
-		return this.service.predict(this.registry.require(), request.cardId(), request.date());
+		return this.service.answer(this.registry.require(), request.cardId(), request.date());
 	}
 
 }

@@ -88,6 +88,23 @@ class DirectPredictionFilterTests {
 	}
 
 	@Test
+	void cachedAnswerIsSentAgainAndAnAsOfDayKeepsItsRequestedDate() throws Exception {
+		// the resolved day's answer is cached with its JSON; an as-of request for a later
+		// day must not be sent those bytes
+		String exact = run(post("/predict", "{\"card_id\":\"z_week_old\",\"date\":\"2026-03-03\"}"), new Passed())
+			.getContentAsString();
+		String asOf = run(post("/predict", "{\"card_id\":\"z_week_old\",\"date\":\"2026-03-05\"}"), new Passed())
+			.getContentAsString();
+		String again = run(post("/predict", "{\"card_id\":\"z_week_old\",\"date\":\"2026-03-03\"}"), new Passed())
+			.getContentAsString();
+		assertThat(exact).contains("\"date\":\"2026-03-03\"").doesNotContain("requested_date");
+		assertThat(asOf).contains("\"date\":\"2026-03-03\"").contains("\"requested_date\":\"2026-03-05\"");
+		assertThat(again).isEqualTo(exact)
+			.isEqualTo(
+					JSON.writeValueAsString(this.service.predict(this.registry.require(), "z_week_old", "2026-03-03")));
+	}
+
+	@Test
 	void aliasAndDatedRequestAreAnswered() throws Exception {
 		Passed passed = new Passed();
 		MockHttpServletResponse response = run(
