@@ -56,7 +56,7 @@ expect "serve starts with an AOT cache made by the same JDK" 0 "-XX:AOTCache=$wo
 expect "an AOT cache made by another JDK is not used, and serve says so" 0 "the AOT cache was made by another JDK" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-25" POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" \
   POKEWATCH_AOT_CACHE="$work/aot/other.aot" bash -c 'touch "$POKEWATCH_AOT_CACHE"; echo /elsewhere > "$POKEWATCH_AOT_CACHE.java-home"; "$0" serve' "$LAUNCHER"
-expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
+expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
 # a rebuilt jar with the reproducible build's fixed timestamp: the recorded size tells it apart
 root="$work/root"; mkdir -p "$root/bin" "$root/serving-api/target/aot/app"
