@@ -18,6 +18,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,9 @@ import dev.pokewatch.serving.servedmodel.ServedModelHolder;
  * predictions, signals, health) over real HTTP, then exits, and the JVM writes the cache
  * with the profiles of that request path. A cache made by a run that only starts the
  * application holds its classes but leaves the request path to be compiled under the
- * first load. Only present with {@code serving.aot-training.requests} above 0, which only
- * the launcher's cache run sets (with a key of its own and no rate limit).
+ * first load. Only present with {@code serving.aot-training.requests} set, which only the
+ * launcher's cache run sets (with a key of its own and no rate limit); 0 makes a cache of
+ * the start alone.
  */
 @Component
 @ConditionalOnProperty(name = "serving.aot-training.requests")
@@ -58,22 +60,30 @@ class AotTrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (this.requests <= 0) {
-			return;
-		}
+		// always exits: with 0 requests the launcher's cache run would otherwise never
+		// end
 		Thread.ofPlatform().name("aot-training-run").start(() -> {
 			int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
 			try {
-				send(port);
+				if (this.requests > 0) {
+					send(port);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("AOT training requests stopped early: {}", ex.toString());
 			}
 			finally {
-				// the JVM writes the AOT cache on exit
-				System.exit(SpringApplication.exit(event.getApplicationContext(), () -> 0));
+				exit(event.getApplicationContext());
 			}
 		});
+	}
+
+	/**
+	 * Ends the application and the JVM, which then writes the AOT cache.
+	 * @param context the application
+	 */
+	void exit(ApplicationContext context) {
+		System.exit(SpringApplication.exit(context, () -> 0));
 	}
 
 	/**
