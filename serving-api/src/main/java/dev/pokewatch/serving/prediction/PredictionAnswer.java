@@ -3,10 +3,10 @@ package dev.pokewatch.serving.prediction;
 import tools.jackson.databind.ObjectWriter;
 
 /**
- * A prediction with its JSON, written at most once per answer: the response cache holds
- * answers, so a cached card's {@code /predict} through {@link DirectPredictionFilter}
- * sends bytes written earlier (JSON writing was about a tenth of the request's CPU, issue
- * 9). The controller's path serializes {@link #response()} as before.
+ * A prediction with its JSON, written once per answer: the response cache holds answers,
+ * so a cached card's {@code /predict} through {@link DirectPredictionFilter} sends bytes
+ * written earlier (JSON writing was about a tenth of the request's CPU, issue 9). The
+ * controller's path serializes {@link #response()} as before.
  */
 final class PredictionAnswer {
 

@@ -1,6 +1,5 @@
 package dev.pokewatch.serving.servedmodel;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.served.ModelMetadata;
-import dev.pokewatch.common.served.ServedFeaturesBinary;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
+import dev.pokewatch.common.served.ServedFeaturesFiles;
 import dev.pokewatch.common.signal.SignalRule;
 
 /**
@@ -43,57 +42,30 @@ final class ModelIndexLoader {
 		ModelMetadata metadata = readMetadata(metadataFile);
 		SignalRule rule = signalRule(metadata, metadataFile);
 		Path featuresFile = featuresFile(directory, metadata, metadataFile);
-		Map<String, ServedSeries> cards = readBinary(directory.resolve(ServedFeaturesBinary.FILE_NAME), metadata);
-		if (cards == null) {
-			cards = readSeries(featuresFile);
-		}
+		Map<String, ServedSeries> cards = readSeries(featuresFile, metadata.modelVersion());
 		List<String> sortedIds = new ArrayList<>(cards.keySet());
 		sortedIds.sort(Comparator.naturalOrder());
 		return new ModelIndex(generation, metadata, rule, cards, sortedIds, Instant.now(), directory.toString());
 	}
 
 	/**
-	 * Reads the binary companion of the features file when it is there and belongs to
-	 * this model version: the same rows as the Parquet file, read with bulk copies.
-	 * @return the series, or {@code null} to read the Parquet file instead
+	 * Reads a model's features into series by card id, from the binary companion when it
+	 * belongs to this model version (bulk copies), else from the Parquet file through the
+	 * codec's column reader, straight into per-card primitive arrays either way: loading
+	 * the 3.65M-row benchmark model through row objects took seconds and a gigabyte of
+	 * heap. Days without a market price are skipped (as-of lookups must not land on
+	 * them); rows may come in any order.
 	 */
-	private static Map<String, ServedSeries> readBinary(Path file, ModelMetadata metadata) {
-		if (!Files.isRegularFile(file)) {
-			return null;
-		}
+	static Map<String, ServedSeries> readSeries(Path file, String modelVersion) {
+		ServedFeaturesFiles.Read<SeriesCollector> read;
 		try {
-			String version = ServedFeaturesBinary.modelVersion(file);
-			if (!version.equals(metadata.modelVersion())) {
-				logger.warn("Ignoring {}: it belongs to model {}, not {}; reading the Parquet file", file, version,
-						metadata.modelVersion());
-				return null;
-			}
-			SeriesCollector collector = new SeriesCollector();
-			ServedFeaturesBinary.read(file, collector);
-			return collector.series(file);
-		}
-		catch (IOException | ModelLoadException ex) {
-			logger.warn("Ignoring {} ({}); reading the Parquet file", file, ex.getMessage());
-			return null;
-		}
-	}
-
-	/**
-	 * Reads a features file into series by card id, through the codec's column reader
-	 * straight into per-card primitive arrays: loading the 3.65M-row benchmark model
-	 * through row objects took seconds and a gigabyte of heap. Days without a market
-	 * price are skipped (as-of lookups must not land on them); rows may come in any
-	 * order.
-	 */
-	static Map<String, ServedSeries> readSeries(Path file) {
-		SeriesCollector collector = new SeriesCollector();
-		try {
-			ServedFeaturesCodec.read(file, collector);
+			read = ServedFeaturesFiles.read(file, modelVersion, SeriesCollector::new,
+					(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, file));
 		}
 		catch (ParquetFileException ex) {
 			throw new ModelLoadException("cannot read " + ex.getMessage(), ex);
 		}
-		return collector.series(file);
+		return read.visitor().series(read.file());
 	}
 
 	private static ModelMetadata readMetadata(Path metadataFile) {

@@ -137,7 +137,7 @@ class ModelIndexLoaderTests {
 				row("a", "A", "2025-01-02", null, 9.0, false), row("a", "A", "2025-01-04", 12.0, 11.0, true),
 				row("a", null, "2025-01-05", 13.0, -1.0, false), row("b", "B", "2025-01-03", Double.NaN, 1.0, false),
 				row("c", "C", "2025-01-03", null, 1.0, false)));
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file, "test-v1");
 		assertThat(cards).containsOnlyKeys("a");
 		ServedSeries a = cards.get("a");
 		assertThat(a.size()).isEqualTo(3);
@@ -158,7 +158,7 @@ class ModelIndexLoaderTests {
 		Path file = writeFeatures(List.of(row("x", "X new", "2025-01-03", 3.0, 2.0, false),
 				row("y", "Y", "2025-01-01", 7.0, 7.0, false), row("x", "X old", "2025-01-01", 1.0, null, false),
 				row("y", "Y", "2025-01-02", 8.0, 7.0, false), row("x", "X mid", "2025-01-02", 2.0, 1.0, false)));
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file, "test-v1");
 		ServedSeries x = cards.get("x");
 		assertThat(x.size()).isEqualTo(3);
 		assertThat(x.marketPrice(0)).isEqualTo(1.0);
@@ -178,7 +178,7 @@ class ModelIndexLoaderTests {
 				TestModels.row("y", "Y", null, "2025-01-02", 8.0, 7.0, null, false),
 				TestModels.row("x", "X", null, "2025-01-02", 2.0, 1.0, 0.02, false),
 				TestModels.row("x", "X", "Singles", "2025-01-04", 4.0, 3.0, -0.5, false)));
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file, "test-v1");
 		ServedSeries x = cards.get("x");
 		assertThat(x.dispersion(0)).isNaN();
 		assertThat(x.dispersion(1)).isEqualTo(0.02);
@@ -196,7 +196,7 @@ class ModelIndexLoaderTests {
 		Path file = writeFeatures(List.of(row("x", "X", "2025-01-01", null, null, false),
 				row("y", "Y", "2025-01-01", 5.0, null, false), row("x", "X", "2025-01-02", 2.0, 1.0, false),
 				row("y", "Y", "2025-01-02", 6.0, 5.0, false), row("x", "X", "2025-01-03", 3.0, 2.0, true)));
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file);
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(file, "test-v1");
 		ServedSeries x = cards.get("x");
 		assertThat(x.size()).isEqualTo(2);
 		assertThat(x.firstDate()).isEqualTo(LocalDate.parse("2025-01-02"));
@@ -215,7 +215,7 @@ class ModelIndexLoaderTests {
 						market, (day == 0) ? null : card + day / 2.0, day % 50 == 0));
 			}
 		}
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows), "test-v1");
 		assertThat(cards).hasSize(30);
 		for (ServedFeaturesCodec.Row row : rows) {
 			ServedSeries series = cards.get(row.cardId());
@@ -245,7 +245,7 @@ class ModelIndexLoaderTests {
 						card * 100.0 + day, null, false));
 			}
 		}
-		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows));
+		Map<String, ServedSeries> cards = ModelIndexLoader.readSeries(writeFeatures(rows), "test-v1");
 		assertThat(cards).hasSize(30);
 		ServedSeries last = cards.get("card_29");
 		assertThat(last.size()).isEqualTo(60);
@@ -258,7 +258,8 @@ class ModelIndexLoaderTests {
 	void readSeriesWhenACardHasTwoRowsForOneDayShouldNameCardAndDay() {
 		Path file = writeFeatures(List.of(row("x", null, "2025-01-02", 1.0, null, false),
 				row("x", null, "2025-01-01", 1.0, null, false), row("x", null, "2025-01-02", 2.0, null, false)));
-		assertThatExceptionOfType(ModelLoadException.class).isThrownBy(() -> ModelIndexLoader.readSeries(file))
+		assertThatExceptionOfType(ModelLoadException.class)
+			.isThrownBy(() -> ModelIndexLoader.readSeries(file, "test-v1"))
 			.withMessageContaining("duplicate row for card 'x' on 2025-01-02")
 			.withMessageContaining(file.toString());
 	}
@@ -279,7 +280,8 @@ class ModelIndexLoaderTests {
 			record.put("market_price", 1.0);
 			return record;
 		});
-		assertThatExceptionOfType(ModelLoadException.class).isThrownBy(() -> ModelIndexLoader.readSeries(file))
+		assertThatExceptionOfType(ModelLoadException.class)
+			.isThrownBy(() -> ModelIndexLoader.readSeries(file, "test-v1"))
 			.withMessageContaining(file.toString())
 			.withMessageContaining("cannot read")
 			.withMessageContaining("required column 'card_name' is missing");
@@ -309,7 +311,7 @@ class ModelIndexLoaderTests {
 		// a companion of another version (a stale or foreign file) is never served
 		ServedFeaturesBinary.write(binary, "v0", TestModels.standardRows(3.0).stream());
 		assertThat(ModelIndexLoader.load(this.dir, 2).card(TestModels.CARD_A).fairPrice(1)).isEqualTo(100.0);
-		assertThat(output).contains("it belongs to model v0, not v1");
+		assertThat(output).contains("belongs to model v0, not v1");
 
 		// nor a damaged one: the Parquet file answers
 		Files.write(binary, Arrays.copyOf(Files.readAllBytes(binary), 40));

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.pokewatch.common.fair.FairPriceRule;
 import dev.pokewatch.common.feature.CardSeries;
 import dev.pokewatch.common.feature.ProcessedFeaturesCodec;
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
+import dev.pokewatch.common.served.ServedFeaturesFiles;
 import dev.pokewatch.training.params.TrainingParams;
 import dev.pokewatch.training.system.CommandException;
 import dev.pokewatch.training.system.ModelFiles;
@@ -21,6 +25,8 @@ import dev.pokewatch.training.system.ProcessedFiles;
  * unusable input is a usage error (exit 2) naming the file.
  */
 final class DriftInputs {
+
+	private static final Logger logger = LoggerFactory.getLogger(DriftInputs.class);
 
 	private DriftInputs() {
 	}
@@ -61,39 +67,49 @@ final class DriftInputs {
 			int horizon = (metadata.horizonDays() != null) ? metadata.horizonDays() : train.horizonDays();
 			return new ServedModel(metadata, fairPrice, metadata.thresholds().toRule(),
 					train.dispersion(metadata.windowSize()), horizon,
-					lastFeatureDay(modelDir.resolve(metadata.featuresFile())));
+					lastFeatureDay(modelDir.resolve(metadata.featuresFile()), metadata.modelVersion()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw CommandException.usage(metadataFile + ": not a servable model: " + ex.getMessage());
 		}
 	}
 
-	private static LocalDate lastFeatureDay(Path file) {
+	private static LocalDate lastFeatureDay(Path file, String modelVersion) {
 		if (!Files.isRegularFile(file)) {
 			throw CommandException.usage(file + ": not found");
 		}
-		int[] last = { Integer.MIN_VALUE };
+		LastDay last;
 		try {
-			ServedFeaturesCodec.read(file, new ServedFeaturesCodec.Visitor() {
-
-				@Override
-				public void card(String cardId) {
-				}
-
-				@Override
-				public void row(ServedFeaturesCodec.RowView row) {
-					last[0] = Math.max(last[0], row.epochDay());
-				}
-
-			});
+			last = ServedFeaturesFiles
+				.read(file, modelVersion, LastDay::new,
+						(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, file))
+				.visitor();
 		}
 		catch (ParquetFileException ex) {
 			throw new CommandException(CommandException.USAGE, "bad features file " + ex.getMessage(), ex);
 		}
-		if (last[0] == Integer.MIN_VALUE) {
+		if (last.epochDay == Integer.MIN_VALUE) {
 			throw CommandException.usage(file + ": the features file holds no rows");
 		}
-		return LocalDate.ofEpochDay(last[0]);
+		return LocalDate.ofEpochDay(last.epochDay);
+	}
+
+	/**
+	 * The latest day of the served features.
+	 */
+	private static final class LastDay implements ServedFeaturesCodec.Visitor {
+
+		private int epochDay = Integer.MIN_VALUE;
+
+		@Override
+		public void card(String cardId) {
+		}
+
+		@Override
+		public void row(ServedFeaturesCodec.RowView row) {
+			this.epochDay = Math.max(this.epochDay, row.epochDay());
+		}
+
 	}
 
 }

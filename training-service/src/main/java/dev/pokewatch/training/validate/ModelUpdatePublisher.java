@@ -25,6 +25,7 @@ import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.served.ModelUpdateMessage;
 import dev.pokewatch.common.served.OnlineFeatures;
 import dev.pokewatch.common.served.ServedFeaturesCodec;
+import dev.pokewatch.common.served.ServedFeaturesFiles;
 
 /**
  * Tells every serving replica that a new model was promoted, through Spring Boot's Redis
@@ -138,7 +139,7 @@ public class ModelUpdatePublisher {
 		String version = metadata.modelVersion();
 		long ttlSeconds = Math.max(1, this.features.ttl().toSeconds());
 		try {
-			List<OnlineFeatures.Card> cards = latestCards(modelDir.resolve(metadata.featuresFile()));
+			List<OnlineFeatures.Card> cards = latestCards(modelDir.resolve(metadata.featuresFile()), version);
 			StringRedisTemplate redis = this.template.getObject();
 			for (int from = 0; from < cards.size(); from += PIPELINE_BATCH) {
 				List<OnlineFeatures.Card> batch = cards.subList(from, Math.min(cards.size(), from + PIPELINE_BATCH));
@@ -172,33 +173,46 @@ public class ModelUpdatePublisher {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static List<OnlineFeatures.Card> latestCards(Path featuresFile) {
-		Map<String, OnlineFeatures.Card> latest = new LinkedHashMap<>();
-		ServedFeaturesCodec.read(featuresFile, new ServedFeaturesCodec.Visitor() {
+	private static List<OnlineFeatures.Card> latestCards(Path featuresFile, String version) {
+		return ServedFeaturesFiles
+			.read(featuresFile, version, LatestCards::new,
+					(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, featuresFile))
+			.visitor()
+			.cards();
+	}
 
-			private String cardId;
+	/**
+	 * Each card's latest day with a market price.
+	 */
+	private static final class LatestCards implements ServedFeaturesCodec.Visitor {
 
-			@Override
-			public void card(String cardId) {
-				this.cardId = cardId;
+		private final Map<String, OnlineFeatures.Card> latest = new LinkedHashMap<>();
+
+		private String cardId;
+
+		@Override
+		public void card(String cardId) {
+			this.cardId = cardId;
+		}
+
+		@Override
+		public void row(ServedFeaturesCodec.RowView row) {
+			if (Double.isNaN(row.marketPrice())) {
+				return;
 			}
-
-			@Override
-			public void row(ServedFeaturesCodec.RowView row) {
-				if (Double.isNaN(row.marketPrice())) {
-					return;
-				}
-				OnlineFeatures.Card previous = latest.get(this.cardId);
-				if (previous == null || previous.date().toEpochDay() <= row.epochDay()) {
-					latest.put(this.cardId,
-							new OnlineFeatures.Card(this.cardId, row.cardName(), row.setName(), row.category(),
-									LocalDate.ofEpochDay(row.epochDay()), row.marketPrice(), row.fairPrice(),
-									row.dispersion(), row.outlier()));
-				}
+			OnlineFeatures.Card previous = this.latest.get(this.cardId);
+			if (previous == null || previous.date().toEpochDay() <= row.epochDay()) {
+				this.latest.put(this.cardId,
+						new OnlineFeatures.Card(this.cardId, row.cardName(), row.setName(), row.category(),
+								LocalDate.ofEpochDay(row.epochDay()), row.marketPrice(), row.fairPrice(),
+								row.dispersion(), row.outlier()));
 			}
+		}
 
-		});
-		return new ArrayList<>(latest.values());
+		List<OnlineFeatures.Card> cards() {
+			return new ArrayList<>(this.latest.values());
+		}
+
 	}
 
 }
