@@ -126,6 +126,8 @@ launcher_commands = set(re.findall(r"^  ([a-z][a-z-]*)\s{2,}", launcher.split("C
 check("Dockerfile's entry point is bin/pokewatch", re.search(r'^ENTRYPOINT \["bin/pokewatch"\]', dockerfile, re.M))
 check("Dockerfile copies the launcher and config/jvm.properties",
       "COPY bin/pokewatch" in dockerfile and "COPY config/jvm.properties" in dockerfile)
+check("Dockerfile copies config/jit-directives.json (bin/pokewatch serve passes it)",
+      "config/jit-directives.json" in dockerfile)
 check("Dockerfile sets no JDK_JAVA_OPTIONS (flags live in config/jvm.properties)", "JDK_JAVA_OPTIONS" not in dockerfile)
 for name, svc in services.items():
     default_command = (svc.get("build") or {}).get("args", {}).get("DEFAULT_COMMAND")

@@ -41,9 +41,9 @@ expect "the JDK 24+ flags from config/jvm.properties are passed" 0 "--sun-misc-u
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" train
 expect "serve gets its own flags" 0 "-XX:+UseSerialGC" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" serve
-expect "serve on JDK 22+ adds jvm.flags.serve.jdk22" 0 "-XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 --enable-native-access" \
+expect "serve on JDK 22+ adds jvm.flags.serve.jdk22" 0 "-XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$PWD/config/jit-directives.json --enable-native-access" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT=off "$LAUNCHER" serve
-expect "serve on JDK 21 gets no flag it does not know" 0 "fake java 21 -XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -jar" \
+expect "serve on JDK 21 gets no flag it does not know" 0 "fake java 21 -XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$PWD/config/jit-directives.json -jar" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" serve
 expect "POKEWATCH_SERVE_JAVA_OPTS replaces every serve flag" 0 "fake java 25 -Xmx1g --enable-native-access" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT=off POKEWATCH_SERVE_JAVA_OPTS=-Xmx1g "$LAUNCHER" serve
@@ -62,7 +62,7 @@ expect "serve starts with an AOT cache made by the same JDK" 0 "-XX:AOTCache=$wo
 expect "an AOT cache made by another JDK is not used, and serve says so" 0 "the AOT cache was made by another JDK" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-25" POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" \
   POKEWATCH_AOT_CACHE="$work/aot/other.aot" bash -c 'touch "$POKEWATCH_AOT_CACHE"; echo /elsewhere > "$POKEWATCH_AOT_CACHE.java-home"; "$0" serve' "$LAUNCHER"
-expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
+expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$PWD/config/jit-directives.json --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
 # a rebuilt jar with the reproducible build's fixed timestamp: the recorded size tells it apart
 root="$work/root"; mkdir -p "$root/bin" "$root/serving-api/target/aot/app"
