@@ -90,7 +90,9 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 	private void watch() {
 		Path directory = this.registry.modelDir();
 		Path metadataFile = directory.resolve(ModelMetadata.FILE_NAME);
-		Fingerprint last = Fingerprint.of(metadataFile);
+		// compared with what the holder last read, not with the file when this thread
+		// began: a model replaced between the load and now is reloaded too
+		MetadataFingerprint last = this.registry.metadataLastRead();
 		try (WatchService watchService = newWatchService()) {
 			Map<Path, Object> registered = new HashMap<>();
 			while (this.running) {
@@ -102,7 +104,7 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 				else {
 					Thread.sleep(this.pollInterval);
 				}
-				Fingerprint now = Fingerprint.of(metadataFile);
+				MetadataFingerprint now = MetadataFingerprint.of(metadataFile);
 				// an absent file means the directory is being replaced: keep serving
 				// until the new one appears
 				if (now.exists() && !now.equals(last)) {
@@ -159,29 +161,6 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 			logger.debug("Cannot watch {}: {}", directory, ex.toString());
 			registered.remove(directory);
 		}
-	}
-
-	/**
-	 * What identifies one version of the metadata file.
-	 *
-	 * @param exists whether the file exists
-	 * @param fileKey the file system's key (inode), changes on replacement
-	 * @param size the size in bytes
-	 * @param modifiedNanos the modification time
-	 */
-	record Fingerprint(boolean exists, Object fileKey, long size, long modifiedNanos) {
-
-		static Fingerprint of(Path file) {
-			try {
-				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-				return new Fingerprint(true, attributes.fileKey(), attributes.size(),
-						attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-			}
-			catch (IOException ex) {
-				return new Fingerprint(false, null, -1, -1);
-			}
-		}
-
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.stereotype.Component;
 
+import dev.pokewatch.common.served.ModelMetadata;
 import dev.pokewatch.common.telemetry.MeterNames;
 import dev.pokewatch.serving.system.ServingProperties;
 
@@ -42,6 +43,8 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 	private final MultiGauge modelInfo;
 
 	private volatile String lastError = "not loaded yet";
+
+	private volatile MetadataFingerprint metadataLastRead = MetadataFingerprint.ABSENT;
 
 	private volatile StartupModelLoad startupLoad;
 
@@ -114,6 +117,15 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 	}
 
 	/**
+	 * The metadata file as the last load attempt, successful or not, found it before
+	 * reading.
+	 * @return the fingerprint, {@link MetadataFingerprint#ABSENT} before any attempt
+	 */
+	MetadataFingerprint metadataLastRead() {
+		return this.metadataLastRead;
+	}
+
+	/**
 	 * Why the last load failed.
 	 * @return the reason, or {@code null} after a successful load
 	 */
@@ -167,6 +179,8 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 	}
 
 	private ModelIndex load(String trigger) {
+		// taken before reading, so a change during the read shows as a difference later
+		this.metadataLastRead = MetadataFingerprint.of(this.modelDir.resolve(ModelMetadata.FILE_NAME));
 		StartupModelLoad early = this.startupLoad;
 		this.startupLoad = null;
 		if (early != null && "startup".equals(trigger)) {

@@ -43,6 +43,23 @@ class ModelDirectoryWatcherTests {
 	}
 
 	@Test
+	void watchWhenDirectoryIsReplacedBeforeTheWatcherStartsShouldReload() {
+		Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
+		ServedModelHolder registry = new ServedModelHolder(TestProperties.of(dir), new SimpleMeterRegistry());
+		registry.afterSingletonsInstantiated();
+		TestModels.replaceByRename(dir, "v2", 2.0);
+		ModelDirectoryWatcher watcher = new ModelDirectoryWatcher(registry, TestProperties.of(dir));
+		watcher.start();
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(registry.require().modelVersion()).isEqualTo("v2"));
+		}
+		finally {
+			watcher.stop();
+		}
+	}
+
+	@Test
 	void watchWhenMetadataIsRewrittenInPlaceShouldReload() {
 		Path dir = TestModels.write(this.root.resolve("baseline"), "v1", 1.0);
 		ServedModelHolder registry = new ServedModelHolder(TestProperties.of(dir), new SimpleMeterRegistry());
