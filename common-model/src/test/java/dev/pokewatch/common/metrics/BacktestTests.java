@@ -3,7 +3,9 @@ package dev.pokewatch.common.metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,11 @@ class BacktestTests {
 	private static final double NaN = Double.NaN;
 
 	private static final FairPriceRule LAST = new FairPriceRule(FairPriceType.LAST, 7);
+
+	// percent and dispersion rules with different minimum prices
+	private static final List<SignalRule> RULES = List.of(SignalRule.DEFAULT, new SignalRule(0.05, 0.05, 5.0),
+			SignalRule.dispersion(1.0, 2.0), SignalRule.dispersion(1.5, 0), SignalRule.dispersion(2.0, 2.0),
+			SignalRule.dispersion(3.0, 10.0));
 
 	// day 2 was flagged as an outlier (5.0 collected), day 5 is missing
 	private final CardSeries card = new CardSeries("a", "A", "S", "Ultra Rare", DAY0,
@@ -185,14 +192,15 @@ class BacktestTests {
 		assertThat(jumpy.buySignals()).isZero();
 	}
 
-	@Test
-	void evaluateWhenSeveralRulesShouldGiveEachRuleTheMetricsItGetsAlone() {
-		// cards of every price band and several categories, with gaps and flagged days
-		Random random = new Random(7);
+	/**
+	 * Cards of every price band and several categories, with gaps and flagged days, one
+	 * left out and the others over their last 40 days, with an earlier outcome cutoff for
+	 * some.
+	 */
+	private static List<Backtest.SeriesForecast> randomForecasts(Random random, List<EvaluationWindow> windows) {
 		String[] categories = { "Chase", "Ultra Rare", "sealed", null };
 		double[] levels = { 0.6, 3, 12, 80 };
 		List<Backtest.SeriesForecast> forecasts = new ArrayList<>();
-		List<EvaluationWindow> windows = new ArrayList<>();
 		for (int s = 0; s < 24; s++) {
 			int days = 60 + random.nextInt(60);
 			double[] prices = new double[days];
@@ -206,15 +214,18 @@ class BacktestTests {
 			FairPriceRule rule = new FairPriceRule(FairPriceType.SMA, 5);
 			forecasts.add(new Backtest.SeriesForecast(card, rule.fairPrices(card.usable()),
 					(s % 5 == 0) ? null : new Dispersion(21, 5, 0.01).of(card.usable())));
-			// one series left out, the others over their last 40 days with an earlier
-			// outcome cutoff for some
 			LocalDate last = card.day(days - 1);
 			windows.add((s == 3) ? null
 					: new EvaluationWindow(last.minusDays(40), last, (s % 2 == 0) ? last : last.minusDays(10)));
 		}
-		List<SignalRule> rules = List.of(SignalRule.DEFAULT, new SignalRule(0.05, 0.05, 5.0),
-				SignalRule.dispersion(1.0, 2.0), SignalRule.dispersion(1.5, 0), SignalRule.dispersion(2.0, 2.0),
-				SignalRule.dispersion(3.0, 10.0));
+		return forecasts;
+	}
+
+	@Test
+	void evaluateWhenSeveralRulesShouldGiveEachRuleTheMetricsItGetsAlone() {
+		List<EvaluationWindow> windows = new ArrayList<>();
+		List<Backtest.SeriesForecast> forecasts = randomForecasts(new Random(7), windows);
+		List<SignalRule> rules = RULES;
 
 		List<BacktestMetrics> together = Backtest.evaluate(forecasts, windows, rules, 7);
 
@@ -233,6 +244,75 @@ class BacktestTests {
 			.hasSameSizeAs(rules);
 		assertThat(together.get(3).tallies()).containsKeys("band_lt1", "band_1_5", "band_5_20", "band_20_plus",
 				"cat_chase", "cat_ultra_rare", "cat_sealed", "cat_unknown");
+	}
+
+	@Test
+	void evaluateShouldTallyEveryGroupAsCountedPointByPoint() {
+		for (long seed = 1; seed <= 5; seed++) {
+			List<EvaluationWindow> windows = new ArrayList<>();
+			List<Backtest.SeriesForecast> forecasts = randomForecasts(new Random(seed), windows);
+			List<BacktestMetrics> metrics = Backtest.evaluate(forecasts, windows, RULES, 7);
+			for (int r = 0; r < RULES.size(); r++) {
+				Map<String, SignalTally> expected = tallyPointByPoint(forecasts, windows, RULES.get(r), 7);
+				SignalTally all = expected.remove("all");
+				BacktestMetrics actual = metrics.get(r);
+				assertThat(actual.tallies()).as(RULES.get(r).id()).isEqualTo(expected);
+				assertThat(List.of(actual.outcomes(), actual.buySignals(), actual.sellSignals(), actual.buyOutcomes(),
+						actual.sellOutcomes(), actual.buyHits(), actual.sellHits()))
+					.as(RULES.get(r).id())
+					.isEqualTo(List.of(all.outcomes(), all.buySignals(), all.sellSignals(), all.buyOutcomes(),
+							all.sellOutcomes(), all.buyHits(), all.sellHits()));
+			}
+		}
+	}
+
+	/**
+	 * The tallies counted the plain way, one counter per group and point: {@code all},
+	 * each band and each category, for points at or above the rule's minimum price.
+	 */
+	private static Map<String, SignalTally> tallyPointByPoint(List<Backtest.SeriesForecast> forecasts,
+			List<EvaluationWindow> windows, SignalRule rule, int horizon) {
+		Map<String, long[]> counts = new TreeMap<>();
+		for (int s = 0; s < forecasts.size(); s++) {
+			EvaluationWindow window = windows.get(s);
+			if (window == null) {
+				continue;
+			}
+			Backtest.SeriesForecast forecast = forecasts.get(s);
+			CardSeries card = forecast.series();
+			for (int i = 0; i < card.length(); i++) {
+				LocalDate day = card.day(i);
+				double market = card.usable()[i];
+				double fair = forecast.fairPrices()[i];
+				if (!window.contains(day) || Double.isNaN(market) || Double.isNaN(fair)
+						|| market < rule.minSignalPrice()) {
+					continue;
+				}
+				Signal signal = rule.signal(market, fair,
+						(forecast.dispersion() != null) ? forecast.dispersion()[i] : NaN);
+				LocalDate outcomeDay = day.plusDays(horizon);
+				double outcome = (i + horizon < card.length() && !outcomeDay.isAfter(window.outcomeCutoff()))
+						? card.usable()[i + horizon] : NaN;
+				for (String group : List.of("all", PriceBand.of(market).key(),
+						"cat_" + Backtest.categoryKey(card.category()))) {
+					long[] c = counts.computeIfAbsent(group, (key) -> new long[9]);
+					boolean known = !Double.isNaN(outcome);
+					c[0] += known ? 1 : 0;
+					c[1] += (known && outcome > market) ? 1 : 0;
+					c[2] += (known && outcome < market) ? 1 : 0;
+					c[3] += (signal == Signal.BUY) ? 1 : 0;
+					c[4] += (signal == Signal.SELL) ? 1 : 0;
+					c[5] += (known && signal == Signal.BUY) ? 1 : 0;
+					c[6] += (known && signal == Signal.BUY && outcome > market) ? 1 : 0;
+					c[7] += (known && signal == Signal.SELL) ? 1 : 0;
+					c[8] += (known && signal == Signal.SELL && outcome < market) ? 1 : 0;
+				}
+			}
+		}
+		Map<String, SignalTally> tallies = new TreeMap<>();
+		counts.forEach((group, c) -> tallies.put(group,
+				new SignalTally(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
+		return tallies;
 	}
 
 	private static long[] countSignals(List<Backtest.SeriesForecast> forecasts, List<EvaluationWindow> windows,
