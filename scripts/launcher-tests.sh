@@ -84,7 +84,10 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 mkdir -p "$work/www/actuator" && echo '{"status":"UP"}' > "$work/www/actuator/health"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
 server=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+# up to 30 s: python's start is slow on a loaded machine
+up=0
+for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { up=1; break; }; sleep 0.1; done
+[ "$up" = 1 ] || { echo "launcher tests: python3 -m http.server did not listen on $port within 30 s" >&2; exit 1; }
 expect "health answers 0 on a 200" 0 "" env MANAGEMENT_PORT="$port" "$LAUNCHER" health
 expect "health fails on a 404 and says what it got" 1 "answered 'HTTP/1.0 404" "$LAUNCHER" health "$port" /actuator/missing
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null

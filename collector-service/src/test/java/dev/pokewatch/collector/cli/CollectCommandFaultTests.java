@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -128,16 +129,19 @@ class CollectCommandFaultTests {
 
 	@Test
 	void collectWhenUnavailableWithRetryAfterDateShouldWaitUntilThatDate() throws IOException {
-		// an HTTP date has whole seconds: three seconds ahead is a wait of two to three
-		String date = DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(ZonedDateTime.ofInstant(Instant.now().plusSeconds(3), ZoneOffset.UTC));
+		// an HTTP date has whole seconds; the retry is checked against the date itself,
+		// not against the first attempt, whose arrival depends on the machine's load
+		Instant retryAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		long retryAtNanos = System.nanoTime() + Duration.between(Instant.now(), retryAt).toNanos();
+		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(retryAt, ZoneOffset.UTC));
 		this.server.on(GROUP_151, Fault.retryAfter(503, date), Fault.ok(recorded(TCGCSV_RECORDING)))
 			.on(GROUP_SWSH07, Fault.ok(recorded(TCGCSV_RECORDING)));
 		assertThat(collect("tcgcsv", TCGCSV_CARDS)).isZero();
 		List<StubServer.Request> attempts = this.server.requests(GROUP_151);
 		assertThat(attempts).hasSize(2);
-		assertThat(attempts.get(1).since(attempts.get(0))).isBetween(Duration.ofMillis(1800),
-				Duration.ofSeconds(3).plus(SLACK));
+		// not before the date (50 ms for the two clocks read apart), and not long after
+		Duration afterDate = Duration.ofNanos(attempts.get(1).receivedNanos() - retryAtNanos);
+		assertThat(afterDate).isBetween(Duration.ofMillis(-50), SLACK);
 		assertThat(rows()).extracting(RawPriceRow::cardId)
 			.containsExactlyInAnyOrder("sv151_charizard_ex_199", "swsh07_alakazam_201");
 	}
@@ -163,10 +167,10 @@ class CollectCommandFaultTests {
 		assertThat(collect("pokemonpricetracker", PPT_CARDS)).isZero();
 		List<StubServer.Request> attempts = this.server.requests(CHARIZARD_EX);
 		assertThat(attempts).hasSize(2);
-		// the read timeout (its timer starts before the server sees the request), then
-		// the first backoff
-		assertThat(attempts.get(1).since(attempts.get(0))).isBetween(READ_TIMEOUT,
-				READ_TIMEOUT.plus(BACKOFF).plus(SLACK));
+		// the read timeout, then the first backoff; the timer starts before the server
+		// sees the request, so on a loaded machine only the backoff is sure to lie
+		// between the two arrivals
+		assertThat(attempts.get(1).since(attempts.get(0))).isBetween(BACKOFF, READ_TIMEOUT.plus(BACKOFF).plus(SLACK));
 		assertThat(rows()).hasSize(2);
 	}
 

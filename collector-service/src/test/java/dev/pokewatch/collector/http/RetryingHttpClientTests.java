@@ -45,18 +45,19 @@ class RetryingHttpClientTests {
 		String body = client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
 		assertThat(body).isEqualTo("{\"ok\":true}");
 		assertThat(this.server.requests()).hasSize(2);
-		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(3));
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void getWhenTooManyRequestsWithRetryAfterDateShouldWaitUntilThatDate() {
-		// the clock is fixed: the wait is exactly the distance to the date
+		// the clock is fixed: the wait is exactly the distance to the date (the upper
+		// bounds leave room for a loaded machine, not for a wait of minutes)
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(ZonedDateTime.ofInstant(NOW.plusSeconds(1), ZoneOffset.UTC));
 		this.server.on("/prices", Reply.status(503, "Retry-After", date), Reply.ok("{}"));
 		client(Duration.ofSeconds(5)).get(uri("/prices"), Map.of());
 		assertThat(this.server.requests()).hasSize(2);
-		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(3));
+		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -78,7 +79,8 @@ class RetryingHttpClientTests {
 		// initial backoff 100 ms doubled, plus jitter of at most 50 %
 		assertThat(gap(0, 1)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 		assertThat(gap(1, 2)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-		assertThat(gap(0, 2)).isLessThan(Duration.ofMillis(450 + 1000));
+		// not seconds per attempt (450 ms at most, plus room for a loaded machine)
+		assertThat(gap(0, 2)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test

@@ -78,10 +78,22 @@ public final class RedisTestServer implements AutoCloseable {
 			.executableOnPath("redis-server",
 					"apt-get install -y redis-server, or run `make test`; no Docker engine runs either")
 			.toString();
-		RedisTestServer server = new RedisTestServer(executable, TestEnvironment.freePort(),
-				Files.createTempDirectory("pokewatch-redis-"));
-		server.restart();
-		return server;
+		// the free port is released before Redis binds it: another process may take it
+		// meanwhile, so a bind failure is tried again on a new port
+		for (int attempt = 1;; attempt++) {
+			RedisTestServer server = new RedisTestServer(executable, TestEnvironment.freePort(),
+					Files.createTempDirectory("pokewatch-redis-"));
+			try {
+				server.restart();
+				return server;
+			}
+			catch (IllegalStateException ex) {
+				server.close();
+				if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("Address already in use")) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**

@@ -54,7 +54,7 @@ class RedisRateLimitTests {
 				"--serving.rate-limit.requests-per-minute=1", "--serving.rate-limit.redis-probe-interval=300ms",
 				// Generous, so a loaded test machine cannot fake an outage; a killed
 				// server is detected by refused connections, not by the timeout.
-				"--serving.rate-limit.redis-timeout=2s" };
+				"--serving.rate-limit.redis-timeout=5s" };
 		this.replicaA = RateLimitTestApplication.start(args);
 		this.replicaB = RateLimitTestApplication.start(args);
 	}

@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "serving.security.enabled=true", "serving.security.api-keys=" + RedisRestartUnderLoadTests.KEY,
 				"serving.reload.watch=false", "serving.rate-limit.burst=1000000",
 				"serving.rate-limit.requests-per-minute=1", "serving.rate-limit.redis-probe-interval=300ms",
-				"serving.rate-limit.redis-timeout=2s" })
+				"serving.rate-limit.redis-timeout=5s" })
 class RedisRestartUnderLoadTests {
 
 	static final String KEY = "pk_RedisRestartLoadKey000000000000000000000000";

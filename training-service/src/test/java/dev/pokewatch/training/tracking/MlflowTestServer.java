@@ -151,6 +151,21 @@ public final class MlflowTestServer {
 	}
 
 	private static MlflowTestServer start(Path mlflow) {
+		// the free port is released before the server binds it: another process may
+		// take it meanwhile, so a bind failure is tried again on a new port
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(mlflow);
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("address already in use")) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static MlflowTestServer startOnce(Path mlflow) {
 		try {
 			Path directory = Files.createTempDirectory("mlflow-test-server");
 			int port = TestEnvironment.freePort();
