@@ -119,21 +119,50 @@ public final class ParquetFiles {
 			return flatWriter(file, schema,
 					(row, fields) -> FlatRecordWriteSupport.GENERIC_RECORDS.encode(toRecord.apply(row), fields));
 		}
-		ParquetWriter<GenericRecord> avro = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-			.withSchema(schema)
-			.withDataModel(GenericData.get())
-			.withConf(HADOOP_CONF)
-			.withCompressionCodec(CompressionCodecName.SNAPPY)
+		ParquetWriter<GenericRecord> avro = encodings(
+				AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+					.withSchema(schema)
+					.withDataModel(GenericData.get())
+					.withConf(HADOOP_CONF)
+					.withCompressionCodec(CompressionCodecName.SNAPPY),
+				schema)
 			.build();
 		return rowWriter(avro, toRecord);
 	}
 
 	private static <T> RowWriter<T> flatWriter(Path file, Schema schema, FlatRowEncoder<T> encoder) throws IOException {
-		ParquetWriter<T> writer = FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema, encoder)
+		ParquetWriter<T> writer = encodings(FlatRecordWriteSupport.builder(new LocalOutputFile(file), schema, encoder)
 			.withConf(HADOOP_CONF)
-			.withCompressionCodec(CompressionCodecName.SNAPPY)
-			.build();
+			.withCompressionCodec(CompressionCodecName.SNAPPY), schema).build();
 		return rowWriter(writer, Function.identity());
+	}
+
+	/**
+	 * Sets the column encodings of every file written here: no dictionary for the double
+	 * columns. Prices and features take thousands of distinct values per file, so the
+	 * writer filled a dictionary for every column chunk, found it too large and wrote the
+	 * values again plain: a fifth of the time of writing the processed files, which are
+	 * now 7 % larger at 10,000 cards x 365 days (and 1 % smaller on the bundled sample).
+	 * Strings and other types keep the dictionary, where it pays.
+	 * @param <B> the builder type
+	 * @param builder a writer builder
+	 * @param schema the Avro schema of the file
+	 * @return the builder
+	 */
+	public static <B extends ParquetWriter.Builder<?, B>> B encodings(B builder, Schema schema) {
+		for (Schema.Field field : schema.getFields()) {
+			if (isDouble(field.schema())) {
+				builder = builder.withDictionaryEncoding(field.name(), false);
+			}
+		}
+		return builder;
+	}
+
+	private static boolean isDouble(Schema schema) {
+		if (schema.getType() == Schema.Type.UNION) {
+			return schema.getTypes().stream().anyMatch(ParquetFiles::isDouble);
+		}
+		return schema.getType() == Schema.Type.DOUBLE;
 	}
 
 	private static <T, R> RowWriter<T> rowWriter(ParquetWriter<R> writer, Function<T, R> toWritten) {

@@ -66,12 +66,16 @@ class ProcessedFeaturesCodecTests {
 		Path written = this.dir.resolve("codec.parquet");
 		Path reference = this.dir.resolve("avro.parquet");
 		ProcessedFeaturesCodec.write(written, rows);
-		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = org.apache.parquet.avro.AvroParquetWriter
-			.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
-			.withSchema(ProcessedFeaturesCodec.SCHEMA)
-			.withDataModel(GenericData.get())
-			.withConf(new org.apache.hadoop.conf.Configuration())
-			.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+		// with the encodings every file written here uses
+		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = ParquetFiles
+			.encodings(
+					org.apache.parquet.avro.AvroParquetWriter
+						.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
+						.withSchema(ProcessedFeaturesCodec.SCHEMA)
+						.withDataModel(GenericData.get())
+						.withConf(new org.apache.hadoop.conf.Configuration())
+						.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY),
+					ProcessedFeaturesCodec.SCHEMA)
 			.build()) {
 			for (ProcessedPriceRow row : rows) {
 				writer.write(record(row));

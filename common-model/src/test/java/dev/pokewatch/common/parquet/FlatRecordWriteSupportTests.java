@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -13,8 +16,12 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,15 +88,45 @@ class FlatRecordWriteSupportTests {
 		assertSameFileAsParquetAvro(records);
 	}
 
+	@Test
+	void writeShouldEncodeDoublesWithoutADictionaryAndStringsWithOne() throws Exception {
+		List<GenericRecord> records = new ArrayList<>();
+		for (int n = 0; n < 2000; n++) {
+			GenericRecord record = new GenericData.Record(ALL_TYPES);
+			record.put("s", "card-" + (n % 10));
+			record.put("os", null);
+			record.put("i", n % 3);
+			record.put("ol", null);
+			record.put("of", null);
+			// few distinct values: a dictionary would be chosen if allowed
+			record.put("od", (double) (n % 4));
+			record.put("b", false);
+			records.add(record);
+		}
+		Path file = this.dir.resolve("encodings.parquet");
+		ParquetFiles.writeAtomically(file, ALL_TYPES, records, (r) -> r);
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+			Map<String, Set<Encoding>> encodings = new HashMap<>();
+			for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
+				encodings.put(column.getPath().toDotString(), column.getEncodings());
+			}
+			assertThat(encodings.get("od")).doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+			assertThat(encodings.get("s")).containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+			assertThat(encodings.get("i")).containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+		}
+	}
+
 	private void assertSameFileAsParquetAvro(List<GenericRecord> records) throws Exception {
 		Path flat = this.dir.resolve("flat.parquet");
 		Path avro = this.dir.resolve("avro.parquet");
 		ParquetFiles.writeAtomically(flat, ALL_TYPES, records, (r) -> r);
-		try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(avro))
-			.withSchema(ALL_TYPES)
-			.withDataModel(GenericData.get())
-			.withConf(new Configuration())
-			.withCompressionCodec(CompressionCodecName.SNAPPY)
+		// with the encodings every file written here uses
+		try (ParquetWriter<GenericRecord> writer = ParquetFiles
+			.encodings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(avro))
+				.withSchema(ALL_TYPES)
+				.withDataModel(GenericData.get())
+				.withConf(new Configuration())
+				.withCompressionCodec(CompressionCodecName.SNAPPY), ALL_TYPES)
 			.build()) {
 			for (GenericRecord record : records) {
 				writer.write(record);

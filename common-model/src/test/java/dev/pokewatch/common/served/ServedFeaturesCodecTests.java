@@ -77,12 +77,16 @@ class ServedFeaturesCodecTests {
 		Path written = this.dir.resolve("codec.parquet");
 		Path reference = this.dir.resolve("avro.parquet");
 		ServedFeaturesCodec.write(written, rows);
-		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = org.apache.parquet.avro.AvroParquetWriter
-			.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
-			.withSchema(ServedFeaturesCodec.SCHEMA)
-			.withDataModel(GenericData.get())
-			.withConf(new org.apache.hadoop.conf.Configuration())
-			.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+		// with the encodings every file written here uses
+		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = ParquetFiles
+			.encodings(
+					org.apache.parquet.avro.AvroParquetWriter
+						.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
+						.withSchema(ServedFeaturesCodec.SCHEMA)
+						.withDataModel(GenericData.get())
+						.withConf(new org.apache.hadoop.conf.Configuration())
+						.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY),
+					ServedFeaturesCodec.SCHEMA)
 			.build()) {
 			for (ServedFeaturesCodec.Row row : rows) {
 				GenericRecord record = new GenericData.Record(ServedFeaturesCodec.SCHEMA);
