@@ -9,7 +9,8 @@
 #   5. /batch_predict of 1000 cards; RSS after load
 # Ends with one table of the figures, their ratios to nginx and the targets, appended to
 # bench/results/<date>-<host>.md. Knobs: BENCH_CARDS, BENCH_DAYS, BENCH_DURATION (steady runs),
-# BENCH_WARMUP (seconds), BENCH_SKIP_PIPELINE=1 to reuse a model built before.
+# BENCH_WARMUP (seconds), BENCH_READY_STARTS (starts with the AOT cache whose median ready time
+# is reported, 3), BENCH_SKIP_PIPELINE=1 to reuse a model built before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,6 +21,7 @@ DURATION=${BENCH_DURATION:-10s}
 # 120 s: after 60 s the JIT was still warming on 2 cores (rounds 4.6k -> 9.8k req/s; flat after 120 s)
 WARMUP=${BENCH_WARMUP:-120}
 FIRST_SECS=${BENCH_FIRST:-30}
+READY_STARTS=${BENCH_READY_STARTS:-3}
 mkdir -p "$WORK" bench/results
 OUT="bench/results/$(date -u +%F)-$(hostname -s).md"
 log() { echo "$*" | tee -a "$OUT"; }
@@ -135,8 +137,16 @@ READY_PLAIN=$READY
 stop_api
 # the training run loads this model, so the cache holds the model reader's classes and profiles
 bin/pokewatch aot-cache | tee -a "$OUT" || log "- the AOT cache could not be made (see logs/aot-cache.log)"
-start_api "with the AOT cache"
-READY_AOT=$READY
+# several starts: one start's ready time varies by a second or two on 2 cores; the last one
+# stays up for the load runs
+: > "$WORK/ready.runs"
+for i in $(seq 1 "$READY_STARTS"); do
+  [ "$i" -gt 1 ] && stop_api
+  start_api "with the AOT cache, start $i of $READY_STARTS"
+  echo "$READY" >> "$WORK/ready.runs"
+done
+READY_AOT=$(median < "$WORK/ready.runs")
+READY_ALL=$(paste -sd' ' "$WORK/ready.runs")
 AOT_NOTE="no AOT cache used"
 tr '\0' ' ' < "/proc/$API_PID/cmdline" | grep -q -- "-XX:AOTCache" && AOT_NOTE="AOT cache"
 
@@ -181,7 +191,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| /predict first $FIRST_SECS s after ready | $FIRST_RPS req/s, p99 $FIRST_P99 ms | $(ratio "$FIRST_RPS" "$NGINX_RPS") | >= 0.3 x nginx | $(verdict "$FIRST_RPS >= 0.3 * $NGINX_RPS") |"
   echo "| /predict errors (all runs) | $ERRORS | | 0 | $(verdict "$ERRORS == 0") |"
   echo "| /batch_predict 1000 cards | $BATCH_MS ms | | <= 20 ms | $(verdict "$BATCH_MS <= 20") |"
-  echo "| ready, $CARDS-card model ($AOT_NOTE) | $READY_AOT s | | <= 3 s | $(verdict "$READY_AOT <= 3") |"
+  echo "| ready, $CARDS-card model ($AOT_NOTE; median of $READY_STARTS starts: $READY_ALL) | $READY_AOT s | | <= 3 s | $(verdict "$READY_AOT <= 3") |"
   echo "| ready, $CARDS-card model (no AOT cache) | $READY_PLAIN s | | <= 3 s | $(verdict "$READY_PLAIN <= 3") |"
   echo "| serving RSS after load | $RSS MB ($AOT_RSS MB of it the mapped AOT cache) | | <= 400 MB | $(verdict "$RSS <= 400") |"
   if [ -n "${PIPE_SECS:-}" ]; then
