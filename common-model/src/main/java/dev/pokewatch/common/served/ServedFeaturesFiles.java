@@ -29,13 +29,14 @@ public final class ServedFeaturesFiles {
 	 * @param modelVersion the version the binary file must name to be used
 	 * @param visitors makes a visitor; asked again for the Parquet file when reading the
 	 * binary file failed part-way, so no visitor sees rows twice
-	 * @param binaryIgnored told why a binary file that is there was not used
+	 * @param warnings told, in one sentence, why a binary file that is there was not used
+	 * (a logger's {@code warn}): the same words from every reader
 	 * @return the visitor that received the rows and the file they came from
 	 * @throws dev.pokewatch.common.parquet.ParquetFileException when the Parquet file
 	 * cannot be read
 	 */
 	public static <V extends ServedFeaturesCodec.Visitor> Read<V> read(Path parquetFile, String modelVersion,
-			Supplier<V> visitors, Consumer<String> binaryIgnored) {
+			Supplier<V> visitors, Consumer<String> warnings) {
 		Path binary = parquetFile.resolveSibling(ServedFeaturesBinary.FILE_NAME);
 		if (Files.isRegularFile(binary)) {
 			try {
@@ -45,15 +46,20 @@ public final class ServedFeaturesFiles {
 					ServedFeaturesBinary.read(binary, visitor);
 					return new Read<>(visitor, binary);
 				}
-				binaryIgnored.accept(binary + " belongs to model " + version + ", not " + modelVersion);
+				warnings
+					.accept(ignoring(binary + " belongs to model " + version + ", not " + modelVersion, parquetFile));
 			}
 			catch (IOException ex) {
-				binaryIgnored.accept(ex.getMessage());
+				warnings.accept(ignoring(ex.getMessage(), parquetFile));
 			}
 		}
 		V visitor = visitors.get();
 		ServedFeaturesCodec.read(parquetFile, visitor);
 		return new Read<>(visitor, parquetFile);
+	}
+
+	private static String ignoring(String why, Path parquetFile) {
+		return "Ignoring the binary features file: " + why + "; reading " + parquetFile;
 	}
 
 	/**

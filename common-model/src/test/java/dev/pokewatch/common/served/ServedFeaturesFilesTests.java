@@ -48,9 +48,11 @@ class ServedFeaturesFilesTests {
 		assertThat(read.file()).isEqualTo(parquet);
 		assertThat(read.visitor().cards).containsExactly("from_parquet");
 		assertThat(ignored).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.startsWith("Ignoring the binary features file: ")
 			.contains(ServedFeaturesBinary.FILE_NAME)
 			.contains("v-1")
-			.contains("v-2");
+			.contains("v-2")
+			.endsWith("; reading " + parquet);
 	}
 
 	@Test

@@ -59,8 +59,7 @@ final class ModelIndexLoader {
 	static Map<String, ServedSeries> readSeries(Path file, String modelVersion) {
 		ServedFeaturesFiles.Read<SeriesCollector> read;
 		try {
-			read = ServedFeaturesFiles.read(file, modelVersion, SeriesCollector::new,
-					(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, file));
+			read = ServedFeaturesFiles.read(file, modelVersion, SeriesCollector::new, logger::warn);
 		}
 		catch (ParquetFileException ex) {
 			throw new ModelLoadException("cannot read " + ex.getMessage(), ex);

@@ -80,10 +80,7 @@ final class DriftInputs {
 		}
 		LastDay last;
 		try {
-			last = ServedFeaturesFiles
-				.read(file, modelVersion, LastDay::new,
-						(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, file))
-				.visitor();
+			last = ServedFeaturesFiles.read(file, modelVersion, LastDay::new, logger::warn).visitor();
 		}
 		catch (ParquetFileException ex) {
 			throw new CommandException(CommandException.USAGE, "bad features file " + ex.getMessage(), ex);

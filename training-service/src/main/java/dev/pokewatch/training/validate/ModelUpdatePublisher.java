@@ -174,11 +174,7 @@ public class ModelUpdatePublisher {
 	}
 
 	private static List<OnlineFeatures.Card> latestCards(Path featuresFile, String version) {
-		return ServedFeaturesFiles
-			.read(featuresFile, version, LatestCards::new,
-					(why) -> logger.warn("Ignoring the binary features file: {}; reading {}", why, featuresFile))
-			.visitor()
-			.cards();
+		return ServedFeaturesFiles.read(featuresFile, version, LatestCards::new, logger::warn).visitor().cards();
 	}
 
 	/**
