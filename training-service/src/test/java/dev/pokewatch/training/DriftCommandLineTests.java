@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -167,6 +168,30 @@ class DriftCommandLineTests {
 
 		assertThat(report().get("latest_day").asString()).isEqualTo(TestData.FIRST_DAY.plusDays(79).toString());
 		assertThat(output()).contains("Preprocessing");
+	}
+
+	@Test
+	void driftShouldJudgeTheSameFromTheBinaryFeaturesFileAsFromParquet() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path params = params();
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 80);
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		Path binary = this.root.resolve("models/baseline/features.bin");
+		assertThat(binary).as("validate promoted the binary features file with the model").isRegularFile();
+
+		assertThat(run("drift", "--params", params.toString())).as(errors()).isZero();
+		JsonNode fromBinary = report();
+		Files.delete(binary);
+		assertThat(run("drift", "--params", params.toString())).as(errors()).isZero();
+		JsonNode fromParquet = report();
+
+		((ObjectNode) fromBinary).remove("generated_at");
+		((ObjectNode) fromParquet).remove("generated_at");
+		assertThat(fromBinary).isEqualTo(fromParquet);
+		assertThat(fromBinary.get("current_window")).isNotNull();
 	}
 
 	/**
