@@ -43,6 +43,10 @@ public final class Backtest {
 
 	private static final int HOLD = Signal.HOLD.ordinal();
 
+	private static final int BUY = Signal.BUY.ordinal();
+
+	private static final int SELL = Signal.SELL.ordinal();
+
 	private Backtest() {
 	}
 
@@ -254,10 +258,6 @@ public final class Backtest {
 	 */
 	private record RuleThresholds(boolean[] percent, double[] minPrices, double[] buyAt, double[] sellAt) {
 
-		private static final int BUY = Signal.BUY.ordinal();
-
-		private static final int SELL = Signal.SELL.ordinal();
-
 		static RuleThresholds of(List<SignalRule> rules) {
 			int count = rules.size();
 			RuleThresholds thresholds = new RuleThresholds(new boolean[count], new double[count], new double[count],
@@ -347,8 +347,6 @@ public final class Backtest {
 		private static final int SELL_HITS = 5;
 
 		private static final int RULE_FIELDS = 6;
-
-		private static final int BUY = Signal.BUY.ordinal();
 
 		// per rule
 		private final double[] minSignalPrices;
