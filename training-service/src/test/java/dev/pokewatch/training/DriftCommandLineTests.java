@@ -154,11 +154,7 @@ class DriftCommandLineTests {
 
 	@Test
 	void driftWithPreprocessShouldJudgeTheNewlyCollectedDays() throws IOException {
-		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
-		Path params = params();
-		assertThat(run("preprocess", "--params", params.toString())).isZero();
-		assertThat(run("train", "--params", params.toString())).isZero();
-		assertThat(run("validate", "--params", params.toString())).isZero();
+		Path params = trainOnSeventyDays();
 		// ten more days collected: raw files only, as the scheduler's collect job writes
 		TestData.writeRaw(this.root.resolve("data/raw"), 3, 80);
 		assertThat(run("drift", "--params", params.toString())).isZero();
@@ -172,11 +168,7 @@ class DriftCommandLineTests {
 
 	@Test
 	void driftShouldJudgeTheSameFromTheBinaryFeaturesFileAsFromParquet() throws IOException {
-		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
-		Path params = params();
-		assertThat(run("preprocess", "--params", params.toString())).isZero();
-		assertThat(run("train", "--params", params.toString())).isZero();
-		assertThat(run("validate", "--params", params.toString())).isZero();
+		Path params = trainOnSeventyDays();
 		TestData.writeRaw(this.root.resolve("data/raw"), 3, 80);
 		assertThat(run("preprocess", "--params", params.toString())).isZero();
 		Path binary = this.root.resolve("models/baseline/features.bin");
@@ -209,6 +201,19 @@ class DriftCommandLineTests {
 		this.out.reset();
 		this.err.reset();
 		this.tracking.runs.clear();
+	}
+
+	/**
+	 * Collects 70 days of 3 sets and runs the pipeline on them: the served model in
+	 * models/baseline.
+	 */
+	private Path trainOnSeventyDays() throws IOException {
+		TestData.writeRaw(this.root.resolve("data/raw"), 3, 70);
+		Path params = params();
+		assertThat(run("preprocess", "--params", params.toString())).isZero();
+		assertThat(run("train", "--params", params.toString())).isZero();
+		assertThat(run("validate", "--params", params.toString())).isZero();
+		return params;
 	}
 
 	private Path params() throws IOException {

@@ -235,9 +235,9 @@ class BacktestTests {
 			BacktestMetrics alone = Backtest.evaluate(forecasts, windows, rule, 7);
 			assertThat(together.get(r)).as(rule.id()).isEqualTo(alone);
 			// and the signals are the rule's own, counted here without the backtest
-			long[] expected = countSignals(forecasts, windows, rule);
-			assertThat(together.get(r).buySignals()).as(rule.id()).isEqualTo(expected[0]);
-			assertThat(together.get(r).sellSignals()).as(rule.id()).isEqualTo(expected[1]);
+			SignalTally expected = tallyPointByPoint(forecasts, windows, rule, 7).get("all");
+			assertThat(together.get(r).buySignals()).as(rule.id()).isEqualTo(expected.buySignals());
+			assertThat(together.get(r).sellSignals()).as(rule.id()).isEqualTo(expected.sellSignals());
 		}
 		// the rules differ, so a mixed-up rule would show
 		assertThat(together.stream().map((m) -> List.of(m.buySignals(), m.sellSignals(), m.outcomes())).distinct())
@@ -313,32 +313,6 @@ class BacktestTests {
 		counts.forEach((group, c) -> tallies.put(group,
 				new SignalTally(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
 		return tallies;
-	}
-
-	private static long[] countSignals(List<Backtest.SeriesForecast> forecasts, List<EvaluationWindow> windows,
-			SignalRule rule) {
-		long[] counts = new long[2];
-		for (int s = 0; s < forecasts.size(); s++) {
-			if (windows.get(s) == null) {
-				continue;
-			}
-			Backtest.SeriesForecast forecast = forecasts.get(s);
-			CardSeries card = forecast.series();
-			for (int i = 0; i < card.length(); i++) {
-				LocalDate day = card.day(i);
-				double market = card.usable()[i];
-				double fair = forecast.fairPrices()[i];
-				if (day.isBefore(windows.get(s).from()) || day.isAfter(windows.get(s).to()) || Double.isNaN(market)
-						|| Double.isNaN(fair)) {
-					continue;
-				}
-				Signal signal = rule.signal(market, fair,
-						(forecast.dispersion() != null) ? forecast.dispersion()[i] : NaN);
-				counts[0] += (signal == Signal.BUY) ? 1 : 0;
-				counts[1] += (signal == Signal.SELL) ? 1 : 0;
-			}
-		}
-		return counts;
 	}
 
 	private static BacktestMetrics evaluate(List<CardSeries> series, EvaluationWindow window, int horizon) {
