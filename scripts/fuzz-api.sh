@@ -55,24 +55,32 @@ else
     echo "fuzz-api.sh: building the model failed, see $REPORT_DIR/model-build.log" >&2; exit 1; }
 fi
 key=$(scripts/api-key.sh | sed -n 's/^ *\(pk_[A-Za-z0-9_-]*\)$/\1/p')
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
-
 # The key is an admin key so /admin/reload is fuzzed too (admin keys also call client routes).
 # The rate and auth-failure limits are raised: the fuzzer tests the contract, not throttling,
 # and a 429 would leave the operations behind it untested.
-PORT=$port SERVER_ADDRESS=127.0.0.1 MODEL_DIR="$work/model" ADMIN_API_KEYS="$key" API_KEYS= MODEL_WATCH=false \
-  RATE_LIMIT_RPM=1000000 RATE_LIMIT_BURST=1000000 SERVING_SECURITY_AUTH_FAILURES_PER_MINUTE=1000000 \
-  WATCHLIST_FILE="$work/watchlists.json" ALERT_DELIVERY_LOG="$work/webhook-deliveries.jsonl" \
-  REDIS_URL= POKEWATCH_JAR="$ROOT/$JAR" bin/pokewatch serve >"$REPORT_DIR/api.log" 2>&1 &
-api_pid=$!
-
-for _ in $(seq 120); do
-  if curl -sf "$base/health" >/dev/null 2>&1; then break; fi
-  kill -0 "$api_pid" 2>/dev/null || { echo "fuzz-api.sh: the API exited, see $REPORT_DIR/api.log" >&2; exit 1; }
-  sleep 0.5
+start_api() { # starts the API on a free port; 0 when it answers, 2 when its port was taken meanwhile
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  base="http://127.0.0.1:$port"
+  PORT=$port SERVER_ADDRESS=127.0.0.1 MODEL_DIR="$work/model" ADMIN_API_KEYS="$key" API_KEYS= MODEL_WATCH=false \
+    RATE_LIMIT_RPM=1000000 RATE_LIMIT_BURST=1000000 SERVING_SECURITY_AUTH_FAILURES_PER_MINUTE=1000000 \
+    WATCHLIST_FILE="$work/watchlists.json" ALERT_DELIVERY_LOG="$work/webhook-deliveries.jsonl" \
+    REDIS_URL= POKEWATCH_JAR="$ROOT/$JAR" bin/pokewatch serve >"$REPORT_DIR/api.log" 2>&1 &
+  api_pid=$!
+  for _ in $(seq 120); do
+    if curl -sf "$base/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$api_pid" 2>/dev/null; then
+      grep -qi "already in use" "$REPORT_DIR/api.log" && return 2
+      echo "fuzz-api.sh: the API exited, see $REPORT_DIR/api.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "fuzz-api.sh: the API is not ready after 60 s" >&2; exit 1
+}
+# the free port is released before the API binds it: another process may take it meanwhile
+for attempt in 1 2 3; do
+  start_api && break
+  [ "$attempt" = 3 ] && { echo "fuzz-api.sh: no free port after 3 tries, see $REPORT_DIR/api.log" >&2; exit 1; }
 done
-curl -sf "$base/health" >/dev/null || { echo "fuzz-api.sh: the API is not ready after 60 s" >&2; exit 1; }
 
 # One pass: Schemathesis exits non-zero on any failed check (5xx, undocumented status or
 # header, response not matching its schema, accepted invalid input, ...). One worker: with two,

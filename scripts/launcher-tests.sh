@@ -80,14 +80,23 @@ expect "an AOT cache made for another jar of the same timestamp is not used, and
 expect "aot-cache on Java 21 is skipped with a clear word" 0 "an AOT cache needs Java 25 or newer, found 21" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" aot-cache
 # the containers' health check: HTTP over bash's /dev/tcp, no curl or wget
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$work/www/actuator" && echo '{"status":"UP"}' > "$work/www/actuator/health"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
-server=$!
-# up to 30 s: python's start is slow on a loaded machine
+# up to 30 s per try (python's start is slow on a loaded machine); a new port when the server
+# exits, i.e. another process took the free port before it bound it
 up=0
-for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { up=1; break; }; sleep 0.1; done
-[ "$up" = 1 ] || { echo "launcher tests: python3 -m http.server did not listen on $port within 30 s" >&2; exit 1; }
+for _ in 1 2 3; do
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 300); do
+    kill -0 "$server" 2>/dev/null || break
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { up=1; break; }
+    sleep 0.1
+  done
+  [ "$up" = 1 ] && kill -0 "$server" 2>/dev/null && break
+  up=0
+done
+[ "$up" = 1 ] || { echo "launcher tests: python3 -m http.server did not start on a free port" >&2; exit 1; }
 expect "health answers 0 on a 200" 0 "" env MANAGEMENT_PORT="$port" "$LAUNCHER" health
 expect "health fails on a 404 and says what it got" 1 "answered 'HTTP/1.0 404" "$LAUNCHER" health "$port" /actuator/missing
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
