@@ -17,6 +17,7 @@ import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.ParquetFiles;
 import dev.pokewatch.common.parquet.RawPricesCodec;
 import dev.pokewatch.common.price.RawPriceRow;
+import dev.pokewatch.common.testsupport.ParquetAvroReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,21 +67,8 @@ class ProcessedFeaturesCodecTests {
 		Path written = this.dir.resolve("codec.parquet");
 		Path reference = this.dir.resolve("avro.parquet");
 		ProcessedFeaturesCodec.write(written, rows);
-		// with the encodings every file written here uses
-		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = ParquetFiles
-			.encodings(
-					org.apache.parquet.avro.AvroParquetWriter
-						.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
-						.withSchema(ProcessedFeaturesCodec.SCHEMA)
-						.withDataModel(GenericData.get())
-						.withConf(new org.apache.hadoop.conf.Configuration())
-						.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY),
-					ProcessedFeaturesCodec.SCHEMA)
-			.build()) {
-			for (ProcessedPriceRow row : rows) {
-				writer.write(record(row));
-			}
-		}
+		ParquetAvroReference.write(reference, ProcessedFeaturesCodec.SCHEMA,
+				rows.stream().map(ProcessedFeaturesCodecTests::record).toList());
 		assertThat(rows).hasSizeGreaterThan(5000);
 		assertThat(rows).anyMatch(ProcessedPriceRow::outlier);
 		assertThat(java.nio.file.Files.readAllBytes(written)).isEqualTo(java.nio.file.Files.readAllBytes(reference));

@@ -14,19 +14,15 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.LocalOutputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.price.RawPriceRow;
+import dev.pokewatch.common.testsupport.ParquetAvroReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -120,18 +116,7 @@ class FlatRecordWriteSupportTests {
 		Path flat = this.dir.resolve("flat.parquet");
 		Path avro = this.dir.resolve("avro.parquet");
 		ParquetFiles.writeAtomically(flat, ALL_TYPES, records, (r) -> r);
-		// with the encodings every file written here uses
-		try (ParquetWriter<GenericRecord> writer = ParquetFiles
-			.encodings(AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(avro))
-				.withSchema(ALL_TYPES)
-				.withDataModel(GenericData.get())
-				.withConf(new Configuration())
-				.withCompressionCodec(CompressionCodecName.SNAPPY), ALL_TYPES)
-			.build()) {
-			for (GenericRecord record : records) {
-				writer.write(record);
-			}
-		}
+		ParquetAvroReference.write(avro, ALL_TYPES, records);
 		assertThat(FlatRecordWriteSupport.supports(ALL_TYPES)).isTrue();
 		assertThat(Files.readAllBytes(flat)).isEqualTo(Files.readAllBytes(avro));
 	}

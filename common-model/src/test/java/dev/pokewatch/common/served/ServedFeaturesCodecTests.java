@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.parquet.ParquetFileException;
 import dev.pokewatch.common.parquet.ParquetFiles;
+import dev.pokewatch.common.testsupport.ParquetAvroReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,31 +78,21 @@ class ServedFeaturesCodecTests {
 		Path written = this.dir.resolve("codec.parquet");
 		Path reference = this.dir.resolve("avro.parquet");
 		ServedFeaturesCodec.write(written, rows);
-		// with the encodings every file written here uses
-		try (org.apache.parquet.hadoop.ParquetWriter<GenericRecord> writer = ParquetFiles
-			.encodings(
-					org.apache.parquet.avro.AvroParquetWriter
-						.<GenericRecord>builder(new org.apache.parquet.io.LocalOutputFile(reference))
-						.withSchema(ServedFeaturesCodec.SCHEMA)
-						.withDataModel(GenericData.get())
-						.withConf(new org.apache.hadoop.conf.Configuration())
-						.withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY),
-					ServedFeaturesCodec.SCHEMA)
-			.build()) {
-			for (ServedFeaturesCodec.Row row : rows) {
-				GenericRecord record = new GenericData.Record(ServedFeaturesCodec.SCHEMA);
-				record.put("card_id", row.cardId());
-				record.put("card_name", row.cardName());
-				record.put("set_name", row.setName());
-				record.put("category", row.category());
-				record.put("date", (int) row.date().toEpochDay());
-				record.put("market_price", row.marketPrice());
-				record.put("fair_price", row.fairPrice());
-				record.put("dispersion", row.dispersion());
-				record.put("is_outlier", row.outlier());
-				writer.write(record);
-			}
+		List<GenericRecord> records = new ArrayList<>();
+		for (ServedFeaturesCodec.Row row : rows) {
+			GenericRecord record = new GenericData.Record(ServedFeaturesCodec.SCHEMA);
+			record.put("card_id", row.cardId());
+			record.put("card_name", row.cardName());
+			record.put("set_name", row.setName());
+			record.put("category", row.category());
+			record.put("date", (int) row.date().toEpochDay());
+			record.put("market_price", row.marketPrice());
+			record.put("fair_price", row.fairPrice());
+			record.put("dispersion", row.dispersion());
+			record.put("is_outlier", row.outlier());
+			records.add(record);
 		}
+		ParquetAvroReference.write(reference, ServedFeaturesCodec.SCHEMA, records);
 		assertThat(java.nio.file.Files.readAllBytes(written)).isEqualTo(java.nio.file.Files.readAllBytes(reference));
 	}
 
