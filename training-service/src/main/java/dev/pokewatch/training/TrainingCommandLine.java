@@ -76,11 +76,12 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	}
 
 	int execute(PrintStream out, PrintStream err, String... args) {
-		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(out))
-			.addSubcommand(new Train(out, this.tracker))
-			.addSubcommand(new Validate(out, this.tracker, this.registry, this.publisher))
-			.addSubcommand(new Retrain(out, this.tracker, this.registry, this.publisher))
-			.addSubcommand(new Drift(out, this.tracker))
+		Steps steps = new Steps(out, this.tracker, this.registry, this.publisher);
+		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(steps))
+			.addSubcommand(new Train(steps))
+			.addSubcommand(new Validate(steps))
+			.addSubcommand(new Retrain(steps))
+			.addSubcommand(new Drift(steps))
 			.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
 			.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
 			.setExecutionExceptionHandler(TrainingCommandLine::failed)
@@ -193,12 +194,54 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
 	}
 
+	/**
+	 * The {@code --skip-bad-files} option of the commands that read the raw files.
+	 */
+	static final class SkipBadFilesOption {
+
+		@Option(names = "--skip-bad-files",
+				description = "Skip and report unreadable raw files instead of stopping at the first one.")
+		boolean skip;
+
+	}
+
+	/**
+	 * The pipeline's steps with what they need, shared by the commands that run them: a
+	 * step runs the same alone as inside {@code retrain} or {@code drift --preprocess}.
+	 *
+	 * @param out where the steps report
+	 * @param tracker the experiment tracker, when tracking is configured
+	 * @param registry the model registry, when one is configured
+	 * @param publisher tells the serving replicas about a promotion
+	 */
+	record Steps(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
+			ModelUpdatePublisher publisher) {
+
+		void preprocess(Path rawDir, Path processedDir, TrainingParams params, boolean skipBadFiles) {
+			new PreprocessCommand(this.out).run(rawDir, processedDir, params.outlier(), skipBadFiles);
+		}
+
+		void train(TrainingParams params) {
+			new TrainCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+		}
+
+		void validate(TrainingParams params) {
+			new ValidateCommand(this.registry.getIfAvailable(), this.tracker.getIfAvailable(), this.publisher, this.out)
+				.run(params);
+		}
+
+		void drift(TrainingParams params) {
+			new DriftCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+		}
+
+	}
+
 	@Command(name = "preprocess", mixinStandardHelpOptions = true,
 			description = "Validate the raw price files, drop duplicates, flag outliers and write one processed "
 					+ "file per set.")
 	static final class Preprocess implements Callable<Integer> {
 
-		private final PrintStream out;
+		private final Steps steps;
 
 		@Mixin
 		ParamsOption params;
@@ -211,12 +254,11 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 				description = "Where processed files go (default: processed_dir of params.yaml).")
 		Path outDir;
 
-		@Option(names = "--skip-bad-files",
-				description = "Skip and report unreadable raw files instead of stopping at the first one.")
-		boolean skipBadFiles;
+		@Mixin
+		SkipBadFilesOption skipBadFiles;
 
-		Preprocess(PrintStream out) {
-			this.out = out;
+		Preprocess(Steps steps) {
+			this.steps = steps;
 		}
 
 		@Override
@@ -224,7 +266,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 			TrainingParams params = this.params.read();
 			Path raw = (this.rawDir != null) ? this.rawDir : params.paths().rawDir();
 			Path processed = (this.outDir != null) ? this.outDir : params.paths().processedDir();
-			new PreprocessCommand(this.out).run(raw, processed, params.outlier(), this.skipBadFiles);
+			this.steps.preprocess(raw, processed, params, this.skipBadFiles.skip);
 			return 0;
 		}
 
@@ -235,22 +277,18 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "in MLflow.")
 	static final class Train implements Callable<Integer> {
 
-		private final PrintStream out;
-
-		private final ObjectProvider<ExperimentTracker> tracker;
+		private final Steps steps;
 
 		@Mixin
 		ParamsOption params;
 
-		Train(PrintStream out, ObjectProvider<ExperimentTracker> tracker) {
-			this.out = out;
-			this.tracker = tracker;
+		Train(Steps steps) {
+			this.steps = steps;
 		}
 
 		@Override
 		public Integer call() {
-			TrainingParams params = this.params.read();
-			new TrainCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+			this.steps.train(this.params.read());
 			return 0;
 		}
 
@@ -261,30 +299,18 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "register it and notify the serving replicas.")
 	static final class Validate implements Callable<Integer> {
 
-		private final PrintStream out;
-
-		private final ObjectProvider<ExperimentTracker> tracker;
-
-		private final ObjectProvider<ModelRegistry> registry;
-
-		private final ModelUpdatePublisher publisher;
+		private final Steps steps;
 
 		@Mixin
 		ParamsOption params;
 
-		Validate(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
-				ModelUpdatePublisher publisher) {
-			this.out = out;
-			this.tracker = tracker;
-			this.registry = registry;
-			this.publisher = publisher;
+		Validate(Steps steps) {
+			this.steps = steps;
 		}
 
 		@Override
 		public Integer call() {
-			TrainingParams params = this.params.read();
-			new ValidateCommand(this.registry.getIfAvailable(), this.tracker.getIfAvailable(), this.publisher, this.out)
-				.run(params);
+			this.steps.validate(this.params.read());
 			return 0;
 		}
 
@@ -296,47 +322,33 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "first that fails.")
 	static final class Retrain implements Callable<Integer> {
 
-		private final PrintStream out;
-
-		private final ObjectProvider<ExperimentTracker> tracker;
-
-		private final ObjectProvider<ModelRegistry> registry;
-
-		private final ModelUpdatePublisher publisher;
+		private final Steps steps;
 
 		@Mixin
 		ParamsOption params;
 
-		@Option(names = "--skip-bad-files",
-				description = "Skip and report unreadable raw files instead of stopping at the first one.")
-		boolean skipBadFiles;
+		@Mixin
+		SkipBadFilesOption skipBadFiles;
 
-		Retrain(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
-				ModelUpdatePublisher publisher) {
-			this.out = out;
-			this.tracker = tracker;
-			this.registry = registry;
-			this.publisher = publisher;
+		Retrain(Steps steps) {
+			this.steps = steps;
 		}
 
 		@Override
 		public Integer call() {
 			TrainingParams params = this.params.read();
 			List<String> took = new ArrayList<>();
-			step("preprocess", took, () -> new PreprocessCommand(this.out).run(params.paths().rawDir(),
-					params.paths().processedDir(), params.outlier(), this.skipBadFiles));
-			step("train", took,
-					() -> new TrainCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params));
-			step("validate", took, () -> new ValidateCommand(this.registry.getIfAvailable(),
-					this.tracker.getIfAvailable(), this.publisher, this.out)
-				.run(params));
-			this.out.println("Retrain took " + String.join(", ", took));
+			step("preprocess", took, () -> this.steps.preprocess(params.paths().rawDir(), params.paths().processedDir(),
+					params, this.skipBadFiles.skip));
+			step("train", took, () -> this.steps.train(params));
+			step("validate", took, () -> this.steps.validate(params));
+			this.steps.out().println("Retrain took " + String.join(", ", took));
 			return 0;
 		}
 
 		private void step(String name, List<String> took, Runnable step) {
-			this.out.println();
-			this.out.println("== " + name + " ==");
+			this.steps.out().println();
+			this.steps.out().println("== " + name + " ==");
 			long started = System.nanoTime();
 			step.run();
 			took.add(name + " %.1f s".formatted((System.nanoTime() - started) / 1e9));
@@ -350,9 +362,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "and hit rate with its training figures; write reports/drift.json. Exits 0 whatever the status.")
 	static final class Drift implements Callable<Integer> {
 
-		private final PrintStream out;
-
-		private final ObjectProvider<ExperimentTracker> tracker;
+		private final Steps steps;
 
 		@Mixin
 		ParamsOption params;
@@ -362,20 +372,18 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 						+ "process): what a scheduler runs after collecting a new day.")
 		boolean preprocess;
 
-		Drift(PrintStream out, ObjectProvider<ExperimentTracker> tracker) {
-			this.out = out;
-			this.tracker = tracker;
+		Drift(Steps steps) {
+			this.steps = steps;
 		}
 
 		@Override
 		public Integer call() {
 			TrainingParams params = this.params.read();
 			if (this.preprocess) {
-				new PreprocessCommand(this.out).run(params.paths().rawDir(), params.paths().processedDir(),
-						params.outlier(), false);
-				this.out.println();
+				this.steps.preprocess(params.paths().rawDir(), params.paths().processedDir(), params, false);
+				this.steps.out().println();
 			}
-			new DriftCommand(this.tracker.getIfAvailable(), this.out, Clock.systemUTC()).run(params);
+			this.steps.drift(params);
 			return 0;
 		}
 

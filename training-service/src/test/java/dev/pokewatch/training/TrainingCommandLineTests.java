@@ -384,6 +384,11 @@ class TrainingCommandLineTests {
 			.contains("--skip-bad-files")
 			.contains("--params=<file>")
 			.contains("--verbose");
+		this.out.reset();
+		assertThat(run("retrain", "--help")).isZero();
+		assertThat(output()).contains("Usage: training-service retrain")
+			.contains("--skip-bad-files")
+			.contains("--params=<file>");
 		assertThat(run("--help")).isZero();
 		assertThat(output()).contains("preprocess")
 			.contains("validate")
