@@ -92,7 +92,7 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 		Path metadataFile = directory.resolve(ModelMetadata.FILE_NAME);
 		// compared with what the holder last read, not with the file when this thread
 		// began: a model replaced between the load and now is reloaded too
-		MetadataFingerprint last = this.registry.metadataLastRead();
+		FileFingerprint last = this.registry.metadataLastRead();
 		try (WatchService watchService = newWatchService()) {
 			Map<Path, Object> registered = new HashMap<>();
 			while (this.running) {
@@ -104,7 +104,7 @@ class ModelDirectoryWatcher implements SmartLifecycle {
 				else {
 					Thread.sleep(this.pollInterval);
 				}
-				MetadataFingerprint now = MetadataFingerprint.of(metadataFile);
+				FileFingerprint now = FileFingerprint.of(metadataFile);
 				// an absent file means the directory is being replaced: keep serving
 				// until the new one appears
 				if (now.exists() && !now.equals(last)) {

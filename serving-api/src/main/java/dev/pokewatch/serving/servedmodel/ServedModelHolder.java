@@ -44,7 +44,7 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 
 	private volatile String lastError = "not loaded yet";
 
-	private volatile MetadataFingerprint metadataLastRead = MetadataFingerprint.ABSENT;
+	private volatile FileFingerprint metadataLastRead = FileFingerprint.ABSENT;
 
 	private volatile StartupModelLoad startupLoad;
 
@@ -119,9 +119,9 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 	/**
 	 * The metadata file as the last load attempt, successful or not, found it before
 	 * reading.
-	 * @return the fingerprint, {@link MetadataFingerprint#ABSENT} before any attempt
+	 * @return the fingerprint, {@link FileFingerprint#ABSENT} before any attempt
 	 */
-	MetadataFingerprint metadataLastRead() {
+	FileFingerprint metadataLastRead() {
 		return this.metadataLastRead;
 	}
 
@@ -180,7 +180,7 @@ public class ServedModelHolder implements SmartInitializingSingleton, Applicatio
 
 	private ModelIndex load(String trigger) {
 		// taken before reading, so a change during the read shows as a difference later
-		this.metadataLastRead = MetadataFingerprint.of(this.modelDir.resolve(ModelMetadata.FILE_NAME));
+		this.metadataLastRead = FileFingerprint.of(this.modelDir.resolve(ModelMetadata.FILE_NAME));
 		StartupModelLoad early = this.startupLoad;
 		this.startupLoad = null;
 		if (early != null && "startup".equals(trigger)) {

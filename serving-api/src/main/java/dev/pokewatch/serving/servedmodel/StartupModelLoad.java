@@ -1,11 +1,7 @@
 package dev.pokewatch.serving.servedmodel;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * model files are unchanged since it began.
  *
  * @param modelDir the absolute, normalized model directory
- * @param fingerprint the directory's files when the load began
+ * @param fingerprint the fingerprint of each file in the directory when the load began
  * @param future the load
  */
-record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFuture<ModelIndex> future) {
+record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint, CompletableFuture<ModelIndex> future) {
 
 	private static final Logger logger = LoggerFactory.getLogger(StartupModelLoad.class);
 
@@ -74,7 +70,7 @@ record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFutu
 	}
 
 	private static StartupModelLoad begin(Path modelDir) {
-		List<Object> fingerprint = fingerprint(modelDir);
+		Map<String, FileFingerprint> fingerprint = FileFingerprint.ofEach(modelDir);
 		CompletableFuture<ModelIndex> future = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -105,7 +101,7 @@ record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFutu
 			index = this.future.join();
 		}
 		catch (CompletionException ex) {
-			if (!this.fingerprint.equals(fingerprint(modelDir))) {
+			if (!this.fingerprint.equals(FileFingerprint.ofEach(modelDir))) {
 				return null;
 			}
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -116,23 +112,7 @@ record StartupModelLoad(Path modelDir, List<Object> fingerprint, CompletableFutu
 			}
 			throw ex;
 		}
-		return this.fingerprint.equals(fingerprint(modelDir)) ? index : null;
-	}
-
-	/** Name, size, modification time and file key of every file in the directory. */
-	private static List<Object> fingerprint(Path modelDir) {
-		List<Object> fingerprint = new ArrayList<>();
-		try (var files = Files.list(modelDir)) {
-			for (Path file : files.sorted().toList()) {
-				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-				fingerprint.add(List.of(file.getFileName().toString(), attributes.size(),
-						attributes.lastModifiedTime().toMillis(), String.valueOf(attributes.fileKey())));
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			fingerprint.add(ex.getClass().getName());
-		}
-		return fingerprint;
+		return this.fingerprint.equals(FileFingerprint.ofEach(modelDir)) ? index : null;
 	}
 
 }
