@@ -23,6 +23,9 @@ expect() { # name expected-exit expected-text command...
   else failed=$((failed + 1)); echo "FAIL $name: exit $rc (expected $code), output:"; sed 's/^/     /' <<<"$out"; fi
 }
 
+# the serve flags of config/jvm.properties on Java 25 for a checkout at $1, as serve passes them
+serve_flags() { echo "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$1/config/jit-directives.json --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"; }
+
 fake_home "$work/old/jdk-17" 17
 fake_home "$work/jvms/jdk-21" 21
 fake_home "$work/jvms/jdk-25" 25
@@ -57,12 +60,21 @@ expect "no JDK >= 21 anywhere: a clear error naming the old java" 2 "The java on
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/old" "$LAUNCHER" train
 touch "$work/x.jar"
 mkdir -p "$work/aot" && touch "$work/aot/serving.aot" && echo "$work/jvms/jdk-25" > "$work/aot/serving.aot.java-home"
+serve_flags "$PWD" > "$work/aot/serving.aot.flags"
 expect "serve starts with an AOT cache made by the same JDK" 0 "-XX:AOTCache=$work/aot/serving.aot" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" "$LAUNCHER" serve
 expect "an AOT cache made by another JDK is not used, and serve says so" 0 "the AOT cache was made by another JDK" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-25" POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" \
   POKEWATCH_AOT_CACHE="$work/aot/other.aot" bash -c 'touch "$POKEWATCH_AOT_CACHE"; echo /elsewhere > "$POKEWATCH_AOT_CACHE.java-home"; "$0" serve' "$LAUNCHER"
-expect "POKEWATCH_AOT=off starts without the cache" 0 "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$PWD/config/jit-directives.json --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar" \
+expect "an AOT cache made with other JVM flags is not used, and serve says so" 0 \
+  "the AOT cache was made with other JVM flags" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" \
+  POKEWATCH_SERVE_JAVA_OPTS="-XX:+UseParallelGC" "$LAUNCHER" serve
+expect "an AOT cache made before extra JVM options were set is not used" 0 \
+  "the AOT cache was made with other JVM flags" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" \
+  POKEWATCH_JAVA_OPTS="-Xmx1g" "$LAUNCHER" serve
+expect "POKEWATCH_AOT=off starts without the cache" 0 "$(serve_flags "$PWD") -jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
 # a rebuilt jar with the reproducible build's fixed timestamp: the recorded size tells it apart
 root="$work/root"; mkdir -p "$root/bin" "$root/serving-api/target/aot/app"
@@ -71,6 +83,7 @@ printf 'old jar' > "$root/serving-api/target/serving-api.jar"; touch "$root/serv
 touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
 touch "$root/serving-api/target/aot/serving-api.aot" && echo "$work/jvms/jdk-25" > "$root/serving-api/target/aot/serving-api.aot.java-home"
 echo 7 > "$root/serving-api/target/aot/serving-api.aot.jar-size"
+serve_flags "$root" > "$root/serving-api/target/aot/serving-api.aot.flags"
 expect "an AOT cache made for this jar (same size) is used" 0 "-XX:AOTCache=$root/serving-api/target/aot/serving-api.aot" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" "$root/bin/pokewatch" serve
 printf 'rebuilt jar' > "$root/serving-api/target/serving-api.jar"; touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
