@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
@@ -74,14 +75,24 @@ public final class RedisTestServer implements AutoCloseable {
 			container.start();
 			return new RedisTestServer(container);
 		}
+		return startLocal(TestEnvironment::freePort);
+	}
+
+	/**
+	 * Starts the local {@code redis-server} on a port from {@code ports}. The free port
+	 * is released before Redis binds it and another process may take it meanwhile, so a
+	 * bind failure is tried again on the next port, three times in all.
+	 * @param ports gives the port of each attempt
+	 * @return the running server
+	 * @throws Exception if it cannot start
+	 */
+	static RedisTestServer startLocal(IntSupplier ports) throws Exception {
 		String executable = TestEnvironment
 			.executableOnPath("redis-server",
 					"apt-get install -y redis-server, or run `make test`; no Docker engine runs either")
 			.toString();
-		// the free port is released before Redis binds it: another process may take it
-		// meanwhile, so a bind failure is tried again on a new port
 		for (int attempt = 1;; attempt++) {
-			RedisTestServer server = new RedisTestServer(executable, TestEnvironment.freePort(),
+			RedisTestServer server = new RedisTestServer(executable, ports.getAsInt(),
 					Files.createTempDirectory("pokewatch-redis-"));
 			try {
 				server.restart();

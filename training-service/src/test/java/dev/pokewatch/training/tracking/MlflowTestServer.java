@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import dev.pokewatch.common.testsupport.TestEnvironment;
@@ -59,7 +60,7 @@ public final class MlflowTestServer {
 		}
 		if (instance == null) {
 			try {
-				instance = start(mlflow);
+				instance = start(mlflow, TestEnvironment::freePort);
 			}
 			catch (RuntimeException ex) {
 				startupFailure = ex;
@@ -75,7 +76,7 @@ public final class MlflowTestServer {
 	 * @return the running server
 	 */
 	public static MlflowTestServer startPrivate() {
-		return start(venvExecutable("mlflow"));
+		return start(venvExecutable("mlflow"), TestEnvironment::freePort);
 	}
 
 	/**
@@ -150,12 +151,19 @@ public final class MlflowTestServer {
 		return TestEnvironment.repoRoot();
 	}
 
-	private static MlflowTestServer start(Path mlflow) {
-		// the free port is released before the server binds it: another process may
-		// take it meanwhile, so a bind failure is tried again on a new port
+	/**
+	 * Starts a server on a port from {@code ports}; the caller must {@link #close()} it.
+	 * The free port is released before the server binds it and another process may take
+	 * it meanwhile, so a bind failure is tried again on the next port, three times in
+	 * all.
+	 * @param mlflow the {@code mlflow} executable
+	 * @param ports gives the port of each attempt
+	 * @return the running server
+	 */
+	static MlflowTestServer start(Path mlflow, IntSupplier ports) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return startOnce(mlflow);
+				return startOnce(mlflow, ports.getAsInt());
 			}
 			catch (IllegalStateException ex) {
 				if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("address already in use")) {
@@ -165,10 +173,9 @@ public final class MlflowTestServer {
 		}
 	}
 
-	private static MlflowTestServer startOnce(Path mlflow) {
+	private static MlflowTestServer startOnce(Path mlflow, int port) {
 		try {
 			Path directory = Files.createTempDirectory("mlflow-test-server");
-			int port = TestEnvironment.freePort();
 			Path log = directory.resolve("server.log");
 			ProcessBuilder builder = new ProcessBuilder(mlflow.toString(), "server", "--backend-store-uri",
 					"sqlite:///" + directory.resolve("mlflow.db"), "--artifacts-destination",
@@ -182,8 +189,17 @@ public final class MlflowTestServer {
 			builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
 			Process process = builder.start();
 			MlflowTestServer server = new MlflowTestServer(URI.create("http://127.0.0.1:" + port), directory, process);
-			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mlflow-test-server-stop"));
-			server.awaitHealthy(log);
+			Thread stopAtExit = new Thread(server::stop, "mlflow-test-server-stop");
+			Runtime.getRuntime().addShutdownHook(stopAtExit);
+			try {
+				server.awaitHealthy(log);
+			}
+			catch (RuntimeException ex) {
+				// a failed attempt leaves neither a process nor its directory behind
+				server.stop();
+				Runtime.getRuntime().removeShutdownHook(stopAtExit);
+				throw ex;
+			}
 			return server;
 		}
 		catch (IOException ex) {
@@ -221,7 +237,6 @@ public final class MlflowTestServer {
 				throw new IllegalStateException("Interrupted while waiting for mlflow server", ex);
 			}
 		}
-		stop();
 		throw new IllegalStateException(
 				"mlflow server not healthy at " + this.uri + " after " + STARTUP_TIMEOUT + ":\n" + tail(log));
 	}
