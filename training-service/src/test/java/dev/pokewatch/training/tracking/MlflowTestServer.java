@@ -33,6 +33,8 @@ public final class MlflowTestServer {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
+	private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+
 	private static MlflowTestServer instance;
 
 	private static RuntimeException startupFailure;
@@ -60,7 +62,7 @@ public final class MlflowTestServer {
 		}
 		if (instance == null) {
 			try {
-				instance = start(mlflow, TestEnvironment::freePort);
+				instance = start(mlflow, TestEnvironment::freePort, TEMP);
 			}
 			catch (RuntimeException ex) {
 				startupFailure = ex;
@@ -76,7 +78,7 @@ public final class MlflowTestServer {
 	 * @return the running server
 	 */
 	public static MlflowTestServer startPrivate() {
-		return start(venvExecutable("mlflow"), TestEnvironment::freePort);
+		return start(venvExecutable("mlflow"), TestEnvironment::freePort, TEMP);
 	}
 
 	/**
@@ -158,12 +160,13 @@ public final class MlflowTestServer {
 	 * all.
 	 * @param mlflow the {@code mlflow} executable
 	 * @param ports gives the port of each attempt
+	 * @param parent where each attempt makes its temporary directory
 	 * @return the running server
 	 */
-	static MlflowTestServer start(Path mlflow, IntSupplier ports) {
+	static MlflowTestServer start(Path mlflow, IntSupplier ports, Path parent) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return startOnce(mlflow, ports.getAsInt());
+				return startOnce(mlflow, ports.getAsInt(), parent);
 			}
 			catch (IllegalStateException ex) {
 				if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("address already in use")) {
@@ -173,9 +176,9 @@ public final class MlflowTestServer {
 		}
 	}
 
-	private static MlflowTestServer startOnce(Path mlflow, int port) {
+	private static MlflowTestServer startOnce(Path mlflow, int port, Path parent) {
 		try {
-			Path directory = Files.createTempDirectory("mlflow-test-server");
+			Path directory = Files.createTempDirectory(parent, "mlflow-test-server");
 			Path log = directory.resolve("server.log");
 			ProcessBuilder builder = new ProcessBuilder(mlflow.toString(), "server", "--backend-store-uri",
 					"sqlite:///" + directory.resolve("mlflow.db"), "--artifacts-destination",

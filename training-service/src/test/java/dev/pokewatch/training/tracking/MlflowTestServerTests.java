@@ -1,5 +1,6 @@
 package dev.pokewatch.training.tracking;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.pokewatch.common.testsupport.TestEnvironment;
 
@@ -16,36 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link MlflowTestServer}'s start against the real {@code mlflow server}.
  */
+@Tag("integration")
 class MlflowTestServerTests {
 
 	@Test
-	void startWhenThePortIsTakenShouldStartAgainOnTheNextPortAndLeaveNothingBehind() throws Exception {
+	void startWhenThePortIsTakenShouldStartAgainOnANewPortAndLeaveNothingBehind(@TempDir Path parent) throws Exception {
 		Path mlflow = MlflowTestServer.venvExecutable("mlflow");
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			int free = TestEnvironment.freePort();
-			List<Integer> given = new ArrayList<>(List.of(taken.getLocalPort(), free));
-			List<Path> before = mlflowTestDirectories();
-			MlflowTestServer server = MlflowTestServer.start(mlflow, () -> given.remove(0));
+			List<Integer> given = new ArrayList<>();
+			MlflowTestServer server = MlflowTestServer.start(mlflow, () -> {
+				given.add(given.isEmpty() ? taken.getLocalPort() : TestEnvironment.freePort());
+				return given.getLast();
+			}, parent);
 			try {
-				assertThat(given).isEmpty();
-				assertThat(server.uri()).hasToString("http://127.0.0.1:" + free);
+				assertThat(given).hasSizeGreaterThan(1).first().isEqualTo(taken.getLocalPort());
+				assertThat(server.uri()).hasToString("http://127.0.0.1:" + given.getLast());
 				// the failed attempt's directory is gone: only the running server's is
-				// new
-				List<Path> added = new ArrayList<>(mlflowTestDirectories());
-				added.removeAll(before);
-				assertThat(added).containsExactly(server.directory());
+				// left
+				assertThat(children(parent)).containsExactly(server.directory());
 			}
 			finally {
 				server.close();
 			}
-			assertThat(server.directory()).doesNotExist();
+			assertThat(children(parent)).isEmpty();
 		}
 	}
 
-	private static List<Path> mlflowTestDirectories() throws Exception {
-		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-		try (var files = Files.list(tmp)) {
-			return files.filter((file) -> file.getFileName().toString().startsWith("mlflow-test-server")).toList();
+	private static List<Path> children(Path directory) throws IOException {
+		try (var files = Files.list(directory)) {
+			return files.toList();
 		}
 	}
 
