@@ -23,8 +23,21 @@ expect() { # name expected-exit expected-text command...
   else failed=$((failed + 1)); echo "FAIL $name: exit $rc (expected $code), output:"; sed 's/^/     /' <<<"$out"; fi
 }
 
-# the serve flags of config/jvm.properties on Java 25 for a checkout at $1, as serve passes them
-serve_flags() { echo "-XX:+UseSerialGC -Xmx384m -Xmn32m -XX:CICompilerCount=4 -XX:TrimNativeHeapInterval=5000 -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$1/config/jit-directives.json --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"; }
+# the JVM flags of serve with the AOT cache on Java 25 for a checkout at $1, from config/jvm.properties
+property() { sed -n "s/^$1=//p" config/jvm.properties; }
+aot_flags_of() {
+  echo "$(property jvm.flags.serve) $(property jvm.flags.serve.jdk22) -XX:+UnlockDiagnosticVMOptions" \
+    "-XX:CompilerDirectivesFile=$1/config/jit-directives.json $(property jvm.flags.jdk24)"
+}
+# a Java 25 home whose java writes the cache file a training run asks for, then prints its arguments
+aot_home() { # dir
+  mkdir -p "$1/bin"
+  printf 'JAVA_VERSION="25"\n' > "$1/release"
+  printf '#!/bin/sh\nfor a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) echo cache > "${a#-XX:AOTCacheOutput=}" ;; esac; done\necho "fake java 25 $*"\n' > "$1/bin/java"
+  chmod +x "$1/bin/java"
+}
+# the caller's own JVM options (make exports .env) would change every expected command line
+unset POKEWATCH_JAVA_OPTS POKEWATCH_SERVE_JAVA_OPTS POKEWATCH_AOT POKEWATCH_AOT_CACHE POKEWATCH_JAR
 
 fake_home "$work/old/jdk-17" 17
 fake_home "$work/jvms/jdk-21" 21
@@ -60,7 +73,7 @@ expect "no JDK >= 21 anywhere: a clear error naming the old java" 2 "The java on
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/old" "$LAUNCHER" train
 touch "$work/x.jar"
 mkdir -p "$work/aot" && touch "$work/aot/serving.aot" && echo "$work/jvms/jdk-25" > "$work/aot/serving.aot.java-home"
-serve_flags "$PWD" > "$work/aot/serving.aot.flags"
+aot_flags_of "$PWD" > "$work/aot/serving.aot.flags"
 expect "serve starts with an AOT cache made by the same JDK" 0 "-XX:AOTCache=$work/aot/serving.aot" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" "$LAUNCHER" serve
 expect "an AOT cache made by another JDK is not used, and serve says so" 0 "the AOT cache was made by another JDK" \
@@ -74,7 +87,7 @@ expect "an AOT cache made before extra JVM options were set is not used" 0 \
   "the AOT cache was made with other JVM flags" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" \
   POKEWATCH_JAVA_OPTS="-Xmx1g" "$LAUNCHER" serve
-expect "POKEWATCH_AOT=off starts without the cache" 0 "$(serve_flags "$PWD") -jar" \
+expect "POKEWATCH_AOT=off starts without the cache" 0 "$(aot_flags_of "$PWD") -jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" POKEWATCH_JAR="$work/x.jar" POKEWATCH_AOT_CACHE="$work/aot/serving.aot" POKEWATCH_AOT=off "$LAUNCHER" serve
 # a rebuilt jar with the reproducible build's fixed timestamp: the recorded size tells it apart
 root="$work/root"; mkdir -p "$root/bin" "$root/serving-api/target/aot/app"
@@ -83,13 +96,19 @@ printf 'old jar' > "$root/serving-api/target/serving-api.jar"; touch "$root/serv
 touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
 touch "$root/serving-api/target/aot/serving-api.aot" && echo "$work/jvms/jdk-25" > "$root/serving-api/target/aot/serving-api.aot.java-home"
 echo 7 > "$root/serving-api/target/aot/serving-api.aot.jar-size"
-serve_flags "$root" > "$root/serving-api/target/aot/serving-api.aot.flags"
+aot_flags_of "$root" > "$root/serving-api/target/aot/serving-api.aot.flags"
 expect "an AOT cache made for this jar (same size) is used" 0 "-XX:AOTCache=$root/serving-api/target/aot/serving-api.aot" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" "$root/bin/pokewatch" serve
 printf 'rebuilt jar' > "$root/serving-api/target/serving-api.jar"; touch -d '2000-01-01' "$root/serving-api/target/serving-api.jar"
 expect "an AOT cache made for another jar of the same timestamp is not used, and serve says so" 0 \
   "the AOT cache was made for another serving-api.jar" \
   env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/jvms" "$root/bin/pokewatch" serve
+# the round trip: the cache aot-cache makes (and the flags it records) is the one serve then uses
+aot_home "$work/aotjvms/jdk-25"
+expect "a cache made by aot-cache is used by serve under the same flags" 0 \
+  "-XX:AOTCache=$root/serving-api/target/aot/trip.aot" \
+  env PATH="$OLD_PATH" JAVA_HOME= POKEWATCH_JAVA_DIRS="$work/aotjvms" POKEWATCH_JAR="$work/x.jar" \
+  POKEWATCH_AOT_CACHE="$root/serving-api/target/aot/trip.aot" bash -c '"$0" aot-cache && "$0" serve' "$root/bin/pokewatch"
 expect "aot-cache on Java 21 is skipped with a clear word" 0 "an AOT cache needs Java 25 or newer, found 21" \
   env PATH="$OLD_PATH" JAVA_HOME="$work/jvms/jdk-21" POKEWATCH_JAVA_DIRS="$work/old" POKEWATCH_JAR="$work/x.jar" "$LAUNCHER" aot-cache
 # the containers' health check: HTTP over bash's /dev/tcp, no curl or wget
