@@ -76,7 +76,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	}
 
 	int execute(PrintStream out, PrintStream err, String... args) {
-		Steps steps = new Steps(out, this.tracker, this.registry, this.publisher);
+		PipelineSteps steps = new PipelineSteps(out, this.tracker, this.registry, this.publisher);
 		CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new Preprocess(steps))
 			.addSubcommand(new Train(steps))
 			.addSubcommand(new Validate(steps))
@@ -214,8 +214,8 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 	 * @param registry the model registry, when one is configured
 	 * @param publisher tells the serving replicas about a promotion
 	 */
-	record Steps(PrintStream out, ObjectProvider<ExperimentTracker> tracker, ObjectProvider<ModelRegistry> registry,
-			ModelUpdatePublisher publisher) {
+	record PipelineSteps(PrintStream out, ObjectProvider<ExperimentTracker> tracker,
+			ObjectProvider<ModelRegistry> registry, ModelUpdatePublisher publisher) {
 
 		void preprocess(Path rawDir, Path processedDir, TrainingParams params, boolean skipBadFiles) {
 			new PreprocessCommand(this.out).run(rawDir, processedDir, params.outlier(), skipBadFiles);
@@ -241,7 +241,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "file per set.")
 	static final class Preprocess implements Callable<Integer> {
 
-		private final Steps steps;
+		private final PipelineSteps steps;
 
 		@Mixin
 		ParamsOption params;
@@ -257,7 +257,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Mixin
 		SkipBadFilesOption skipBadFiles;
 
-		Preprocess(Steps steps) {
+		Preprocess(PipelineSteps steps) {
 			this.steps = steps;
 		}
 
@@ -277,12 +277,12 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "in MLflow.")
 	static final class Train implements Callable<Integer> {
 
-		private final Steps steps;
+		private final PipelineSteps steps;
 
 		@Mixin
 		ParamsOption params;
 
-		Train(Steps steps) {
+		Train(PipelineSteps steps) {
 			this.steps = steps;
 		}
 
@@ -299,12 +299,12 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "register it and notify the serving replicas.")
 	static final class Validate implements Callable<Integer> {
 
-		private final Steps steps;
+		private final PipelineSteps steps;
 
 		@Mixin
 		ParamsOption params;
 
-		Validate(Steps steps) {
+		Validate(PipelineSteps steps) {
 			this.steps = steps;
 		}
 
@@ -322,7 +322,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "first that fails.")
 	static final class Retrain implements Callable<Integer> {
 
-		private final Steps steps;
+		private final PipelineSteps steps;
 
 		@Mixin
 		ParamsOption params;
@@ -330,7 +330,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 		@Mixin
 		SkipBadFilesOption skipBadFiles;
 
-		Retrain(Steps steps) {
+		Retrain(PipelineSteps steps) {
 			this.steps = steps;
 		}
 
@@ -362,7 +362,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 					+ "and hit rate with its training figures; write reports/drift.json. Exits 0 whatever the status.")
 	static final class Drift implements Callable<Integer> {
 
-		private final Steps steps;
+		private final PipelineSteps steps;
 
 		@Mixin
 		ParamsOption params;
@@ -372,7 +372,7 @@ class TrainingCommandLine implements CommandLineRunner, ExitCodeGenerator {
 						+ "process): what a scheduler runs after collecting a new day.")
 		boolean preprocess;
 
-		Drift(Steps steps) {
+		Drift(PipelineSteps steps) {
 			this.steps = steps;
 		}
 

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * model files are unchanged since it began.
  *
  * @param modelDir the absolute, normalized model directory
- * @param fingerprint the fingerprint of each file in the directory when the load began
+ * @param fingerprints the fingerprint of each file in the directory when the load began
  * @param future the load
  */
-record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint, CompletableFuture<ModelIndex> future) {
+record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprints,
+		CompletableFuture<ModelIndex> future) {
 
 	private static final Logger logger = LoggerFactory.getLogger(StartupModelLoad.class);
 
@@ -70,7 +71,7 @@ record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint,
 	}
 
 	private static StartupModelLoad begin(Path modelDir) {
-		Map<String, FileFingerprint> fingerprint = FileFingerprint.ofEach(modelDir);
+		Map<String, FileFingerprint> fingerprints = FileFingerprint.ofEach(modelDir);
 		CompletableFuture<ModelIndex> future = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -86,7 +87,7 @@ record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint,
 		}, "model-startup-load");
 		thread.setDaemon(true);
 		thread.start();
-		return new StartupModelLoad(modelDir, fingerprint, future);
+		return new StartupModelLoad(modelDir, fingerprints, future);
 	}
 
 	/**
@@ -101,7 +102,7 @@ record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint,
 			index = this.future.join();
 		}
 		catch (CompletionException ex) {
-			if (!this.fingerprint.equals(FileFingerprint.ofEach(modelDir))) {
+			if (!this.fingerprints.equals(FileFingerprint.ofEach(modelDir))) {
 				return null;
 			}
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -112,7 +113,7 @@ record StartupModelLoad(Path modelDir, Map<String, FileFingerprint> fingerprint,
 			}
 			throw ex;
 		}
-		return this.fingerprint.equals(FileFingerprint.ofEach(modelDir)) ? index : null;
+		return this.fingerprints.equals(FileFingerprint.ofEach(modelDir)) ? index : null;
 	}
 
 }

@@ -172,7 +172,8 @@ final class PlotWriter {
 		BitSet seen = new BitSet(Math.multiplyExact(cells + 1, cells + 1));
 		boolean[] keep = new boolean[x.length];
 		for (int i = 0; i < x.length; i++) {
-			int cell = (int) (x[i] * scaleX) * (cells + 1) + (int) (y[i] * scaleY);
+			// prices are never negative; a negative value still lands in the first cell
+			int cell = Math.max(0, (int) (x[i] * scaleX)) * (cells + 1) + Math.max(0, (int) (y[i] * scaleY));
 			keep[i] = !seen.get(cell);
 			seen.set(cell);
 		}
