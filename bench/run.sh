@@ -5,12 +5,14 @@
 #   1. pipeline scale: preprocess + train + validate on 10k cards x 365 days (3.65M rows)
 #   2. the ceiling: nginx serving a static 100-byte JSON file (wrk, 64 connections)
 #   3. serving-api ready time on the 10k-card model, without and with the JDK AOT cache
-#   4. /predict in the first 30 s after each start with the AOT cache, then at steady state after a warm-up
+#   4. /predict in the first BENCH_FIRST (30) s after each start with the AOT cache, then at steady
+#      state after a warm-up
 #   5. /batch_predict of 1000 cards; RSS after load
 # Ends with one table of the figures, their ratios to nginx and the targets, appended to
 # bench/results/<date>-<host>.md. Knobs: BENCH_CARDS, BENCH_DAYS, BENCH_DURATION (steady runs),
-# BENCH_WARMUP (seconds), BENCH_READY_STARTS (starts with the AOT cache whose median ready time
-# is reported, 3), BENCH_SKIP_PIPELINE=1 to reuse a model built before.
+# BENCH_WARMUP (seconds), BENCH_FIRST (seconds after ready, 30), BENCH_READY_STARTS (starts with the
+# AOT cache whose median ready time and first seconds are reported, 3), BENCH_SKIP_PIPELINE=1 to
+# reuse a model built before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
